@@ -1,0 +1,11 @@
+namespace WsLimits.Analyzers.Infrastructure;
+
+/// <summary>
+/// Every rule ID the package reports. IDs are never reused. Ranges:
+/// 1xxx send side, 2xxx receive side, 3xxx limit configuration, 9xxx the package's own configuration.
+/// </summary>
+public static class DiagnosticIds
+{
+    public const string UnboundedSingleFrameSend = "WSL1001";
+    public const string InvalidLimitOption = "WSL9001";
+}

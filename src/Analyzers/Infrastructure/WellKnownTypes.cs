@@ -1,0 +1,55 @@
+using Microsoft.CodeAnalysis;
+
+namespace WsLimits.Analyzers.Infrastructure;
+
+/// <summary>
+/// The types the rules look for, resolved once per compilation. A compilation without
+/// System.Net.WebSockets.WebSocket gets no instance, and so no further callbacks.
+/// </summary>
+internal sealed class WellKnownTypes
+{
+    private WellKnownTypes(Compilation compilation, INamedTypeSymbol webSocket)
+    {
+        WebSocket = webSocket;
+        WebSocketMessageFlags = compilation.GetTypeByMetadataName("System.Net.WebSockets.WebSocketMessageFlags");
+        ArraySegment = compilation.GetTypeByMetadataName("System.ArraySegment`1");
+        Memory = compilation.GetTypeByMetadataName("System.Memory`1");
+        ReadOnlyMemory = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
+        MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
+        Math = compilation.GetTypeByMetadataName("System.Math");
+        ArrayPool = compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1");
+        Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+        MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+        File = compilation.GetTypeByMetadataName("System.IO.File");
+        Convert = compilation.GetTypeByMetadataName("System.Convert");
+        StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+        ArrayBufferWriter = compilation.GetTypeByMetadataName("System.Buffers.ArrayBufferWriter`1");
+        SystemTextJsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
+        NewtonsoftJsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
+    }
+
+    public INamedTypeSymbol WebSocket { get; }
+    public INamedTypeSymbol? WebSocketMessageFlags { get; }
+    public INamedTypeSymbol? ArraySegment { get; }
+    public INamedTypeSymbol? Memory { get; }
+    public INamedTypeSymbol? ReadOnlyMemory { get; }
+    public INamedTypeSymbol? MemoryExtensions { get; }
+    public INamedTypeSymbol? Math { get; }
+    public INamedTypeSymbol? ArrayPool { get; }
+    public INamedTypeSymbol? Encoding { get; }
+    public INamedTypeSymbol? MemoryStream { get; }
+    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? Convert { get; }
+    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? ArrayBufferWriter { get; }
+    public INamedTypeSymbol? SystemTextJsonSerializer { get; }
+    public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
+
+    public static WellKnownTypes? TryCreate(Compilation compilation)
+    {
+        var webSocket = compilation.GetTypeByMetadataName("System.Net.WebSockets.WebSocket");
+        return webSocket is null ? null : new WellKnownTypes(compilation, webSocket);
+    }
+
+    public bool IsWebSocket(ITypeSymbol? type) => type.IsOrDerivesFrom(WebSocket);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
+using WsLimits.Analyzers.PayloadSize;
+using WsLimits.Analyzers.Send;
+
+namespace WsLimits.Analyzers;
+
+/// <summary>WSL1001: a payload with no upper bound passed to one SendAsync call, which writes it as one frame.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnboundedSingleFrameSendAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the frame limit in force where the call is, for the code fix.</summary>
+    public const string MaxFrameBytesProperty = "MaxFrameBytes";
+
+    /// <summary>Diagnostic property present when the call ends its message, the one shape the code fix rewrites.</summary>
+    public const string EndsMessageProperty = "EndsMessage";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.UnboundedSingleFrameSend);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (WellKnownTypes.TryCreate(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
+            var sizes = new PayloadSizeAnalysis(types);
+            var options = new LimitOptionsCache(start.Options.AnalyzerConfigOptionsProvider);
+            start.RegisterOperationAction(
+                operation => Analyze(operation, types, sizes, options),
+                OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, PayloadSizeAnalysis sizes, LimitOptionsCache options)
+    {
+        if (WebSocketSendCall.TryCreate((IInvocationOperation)context.Operation, types) is not { } send)
+        {
+            return;
+        }
+
+        var size = sizes.Evaluate(send.Payload.Value);
+        if (!size.IsUnbounded)
+        {
+            return;
+        }
+
+        var maxFrameBytes = options.For(context.Operation.Syntax.SyntaxTree).MaxFrameBytes;
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(MaxFrameBytesProperty, maxFrameBytes.ToString(CultureInfo.InvariantCulture));
+        if (send.EndsMessage)
+        {
+            properties = properties.Add(EndsMessageProperty, "true");
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.UnboundedSingleFrameSend,
+            send.Payload.Syntax.GetLocation(),
+            properties,
+            size.Origin,
+            maxFrameBytes));
+    }
+}
