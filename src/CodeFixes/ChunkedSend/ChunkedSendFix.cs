@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WsLimits.Analyzers.Options;
+
+namespace WsLimits.Analyzers.CodeFixes.ChunkedSend;
+
+/// <summary>
+/// Rewrites WSL1001 sends to the chunked-send helper and adds the helper once per project.
+/// Used by the single fix and by Fix All alike, so both produce the same code.
+/// </summary>
+internal static class ChunkedSendFix
+{
+    public const string EquivalenceKey = "WSL1001.SendChunked";
+
+    public static string Title(int maxFrameBytes) =>
+        string.Format(CultureInfo.InvariantCulture, "Send in frames of at most {0} bytes", maxFrameBytes);
+
+    public static int MaxFrameBytesOf(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(UnboundedSingleFrameSendAnalyzer.MaxFrameBytesProperty, out var text)
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : LimitOptions.DefaultMaxFrameBytes;
+
+    public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
+    {
+        var maxFrameBytesByProject = new Dictionary<ProjectId, int>();
+        foreach (var (documentId, diagnostics) in work)
+        {
+            if (solution.GetDocument(documentId) is not { } document
+                || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
+                || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+            {
+                continue;
+            }
+
+            var sends = new Dictionary<InvocationExpressionSyntax, bool>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (ChunkedSendRewriter.Find(root, model, diagnostic, cancellationToken) is { } send)
+                {
+                    sends[send.Invocation] = send.KeepsFlags;
+                    maxFrameBytesByProject[documentId.ProjectId] = MaxFrameBytesOf(diagnostic);
+                }
+            }
+
+            if (sends.Count > 0)
+            {
+                var rewritten = root.ReplaceNodes(sends.Keys, (original, current) => ChunkedSendRewriter.Rewrite(current, sends[original]));
+                solution = solution.WithDocumentSyntaxRoot(documentId, rewritten);
+            }
+        }
+
+        foreach (var project in maxFrameBytesByProject.OrderBy(entry => entry.Key.Id))
+        {
+            solution = await ChunkedSenderDocument.EnsureAsync(solution.GetProject(project.Key)!, project.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return solution;
+    }
+}

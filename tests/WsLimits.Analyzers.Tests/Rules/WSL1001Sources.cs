@@ -1,0 +1,38 @@
+namespace WsLimits.Analyzers.Tests.Rules;
+
+/// <summary>Wraps a method body in a class with the usings a WebSocket sender has.</summary>
+internal static class WSL1001Sources
+{
+    public const string Usings = """
+        using System;
+        using System.Buffers;
+        using System.IO;
+        using System.Net.WebSockets;
+        using System.Text;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        """;
+
+    public static string InMethod(string body, string parameters = "WebSocket ws, object message, string text, CancellationToken ct") => Usings + $$"""
+        class Sender
+        {
+            async Task SendAsync({{parameters}})
+            {
+        {{Indent(body)}}
+            }
+        }
+        """;
+
+    private static string Indent(string body)
+    {
+        var lines = body.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = lines[i].Length == 0 ? lines[i] : "        " + lines[i];
+        }
+
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace WsLimits.Analyzers.Tests.Verifiers;
+
+/// <summary>The reference-assembly sets the rules are tested against, each with the JSON libraries users send.</summary>
+public static class TargetFrameworks
+{
+    public const string Net80 = "net8.0";
+    public const string Net100 = "net10.0";
+    public const string NetStandard20 = "netstandard2.0";
+    public const string NetStandard21 = "netstandard2.1";
+
+    private static readonly PackageIdentity Newtonsoft = new("Newtonsoft.Json", "13.0.3");
+
+    public static ReferenceAssemblies For(string name) => name switch
+    {
+        Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft)),
+        Net100 => new ReferenceAssemblies(
+                "net10.0",
+                new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+                Path.Combine("ref", "net10.0"))
+            .AddPackages(ImmutableArray.Create(Newtonsoft)),
+        NetStandard20 => ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(ImmutableArray.Create(
+            Newtonsoft,
+            new PackageIdentity("System.Text.Json", "8.0.5"))),
+        NetStandard21 => ReferenceAssemblies.NetStandard.NetStandard21.AddPackages(ImmutableArray.Create(
+            Newtonsoft,
+            new PackageIdentity("System.Text.Json", "8.0.5"))),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, "no such reference-assembly set"),
+    };
+}

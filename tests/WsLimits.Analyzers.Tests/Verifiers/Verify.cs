@@ -1,0 +1,48 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace WsLimits.Analyzers.Tests.Verifiers;
+
+/// <summary>Runs an analyzer, and optionally its code fix, over markup sources against one reference-assembly set.</summary>
+public static class Verify<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+
+    public static Test Create(string source, string targetFramework = TargetFrameworks.Net80, string? editorConfig = null)
+    {
+        var test = new Test { TestCode = source, ReferenceAssemblies = TargetFrameworks.For(targetFramework) };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        }
+
+        return test;
+    }
+
+    public static Task AnalyzerAsync(string source, string targetFramework = TargetFrameworks.Net80, params DiagnosticResult[] expected)
+    {
+        var test = Create(source, targetFramework);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test()
+        {
+            // Sources use C# 12 where the framework allows; the netstandard sets fall back to what they support.
+            SolutionTransforms.Add((solution, projectId) =>
+            {
+                var project = solution.GetProject(projectId)!;
+                var options = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)project.ParseOptions!;
+                return solution.WithProjectParseOptions(projectId, options.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12));
+            });
+        }
+    }
+}
