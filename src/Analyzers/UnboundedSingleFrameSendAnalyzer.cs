@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -65,9 +66,13 @@ public sealed class UnboundedSingleFrameSendAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.UnboundedSingleFrameSend,
-            send.Payload.Syntax.GetLocation(),
+            PayloadExpression(send).GetLocation(),
             properties,
             size.Origin,
             maxFrameBytes));
     }
+
+    /// <summary>The payload as written, without an argument name, so the squiggle covers the data alone.</summary>
+    private static SyntaxNode PayloadExpression(WebSocketSendCall send) =>
+        send.Payload.Syntax is ArgumentSyntax argument ? argument.Expression : send.Payload.Syntax;
 }

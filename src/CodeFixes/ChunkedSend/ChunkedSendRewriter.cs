@@ -35,8 +35,8 @@ internal static class ChunkedSendRewriter
     public static RewritableSend? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.ContainsKey(UnboundedSingleFrameSendAnalyzer.EndsMessageProperty)
-            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } payload
-            || payload.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { Expression: MemberAccessExpressionSyntax } invocation
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ArgumentSyntax>() is not { } payload
+            || payload.Parent?.Parent is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } invocation
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
             || WellKnownTypes.TryCreate(model.Compilation) is not { } types
             || WebSocketSendCall.TryCreate(operation, types) is not { EndsMessage: true } send)
