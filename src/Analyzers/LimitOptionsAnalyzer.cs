@@ -18,11 +18,15 @@ public sealed class LimitOptionsAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationAction(compilation =>
+        // Start/end rather than a compilation action, so that a compilation without WebSocket types gets nothing registered.
+#pragma warning disable RS1013
+        context.RegisterCompilationStartAction(start =>
+#pragma warning restore RS1013
         {
-            if (WellKnownTypes.TryCreate(compilation.Compilation) is not null)
+            if (WellKnownTypes.TryCreate(start.Compilation) is not null)
             {
-                ReportProblems(compilation, new LimitOptionsCache(compilation.Options.AnalyzerConfigOptionsProvider));
+                var options = new LimitOptionsCache(start.Options.AnalyzerConfigOptionsProvider);
+                start.RegisterCompilationEndAction(end => ReportProblems(end, options));
             }
         });
     }
