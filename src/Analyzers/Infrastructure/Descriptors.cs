@@ -15,6 +15,30 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         description: "One SendAsync call writes exactly one WebSocket frame: .NET never splits it. Peers such as Netty and Spring WebFlux reject frames over 64 KiB with close code 1009. Send large payloads in frames no larger than the peer's limit, holding a per-socket lock for the whole message.");
 
+    public static readonly DiagnosticDescriptor EndOfMessageIgnored = Create(
+        DiagnosticIds.EndOfMessageIgnored,
+        title: "WebSocket message used without checking EndOfMessage",
+        messageFormat: "The data from this ReceiveAsync is used as a whole message, but EndOfMessage is never checked: a message larger than the buffer, or sent in several frames, arrives in pieces and is truncated",
+        RuleCategories.Receive,
+        DiagnosticSeverity.Warning,
+        description: "ReceiveAsync returns at most one frame's worth of data, and never more than the buffer holds. Read until EndOfMessage, under a size cap, before decoding or dispatching a message.");
+
+    public static readonly DiagnosticDescriptor UnboundedReassembly = Create(
+        DiagnosticIds.UnboundedReassembly,
+        title: "WebSocket message reassembled without a size limit",
+        messageFormat: "Received fragments are appended to '{0}' until EndOfMessage with no size limit, so a peer can make it grow until memory runs out; stop at {1} bytes and close with 1009 (MessageTooBig)",
+        RuleCategories.Receive,
+        DiagnosticSeverity.Warning,
+        description: ".NET's WebSocket has no receive limit of its own: a loop that appends fragments until EndOfMessage keeps whatever the peer sends (CWE-770). Check the running size against a limit and close with WebSocketCloseStatus.MessageTooBig.");
+
+    public static readonly DiagnosticDescriptor TextDecodedPerFragment = Create(
+        DiagnosticIds.TextDecodedPerFragment,
+        title: "WebSocket text decoded per fragment",
+        messageFormat: "Each received fragment is decoded with {0} on its own, which breaks a multi-byte character split across fragments; decode the whole message once, or use one Decoder across fragments",
+        RuleCategories.Receive,
+        DiagnosticSeverity.Warning,
+        description: "Fragments and receive buffers end at arbitrary bytes, not at character boundaries. Decoding each piece separately turns a UTF-8 character split between two pieces into replacement characters.");
+
     public static readonly DiagnosticDescriptor InvalidLimitOption = Create(
         DiagnosticIds.InvalidLimitOption,
         title: "Invalid WsLimits configuration value",

@@ -7,5 +7,8 @@ namespace WsLimits.Analyzers.Infrastructure;
 public static class DiagnosticIds
 {
     public const string UnboundedSingleFrameSend = "WSL1001";
+    public const string EndOfMessageIgnored = "WSL2001";
+    public const string UnboundedReassembly = "WSL2002";
+    public const string TextDecodedPerFragment = "WSL2003";
     public const string InvalidLimitOption = "WSL9001";
 }

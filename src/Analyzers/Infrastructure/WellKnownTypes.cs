@@ -26,6 +26,11 @@ internal sealed class WellKnownTypes
         ArrayBufferWriter = compilation.GetTypeByMetadataName("System.Buffers.ArrayBufferWriter`1");
         SystemTextJsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
         NewtonsoftJsonConvert = compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert");
+        List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+        PipeWriter = compilation.GetTypeByMetadataName("System.IO.Pipelines.PipeWriter");
+        BuffersExtensions = compilation.GetTypeByMetadataName("System.Buffers.BuffersExtensions");
+        SystemTextJsonDocument = compilation.GetTypeByMetadataName("System.Text.Json.JsonDocument");
+        SystemTextJsonReader = compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader");
     }
 
     public INamedTypeSymbol WebSocket { get; }
@@ -44,6 +49,11 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ArrayBufferWriter { get; }
     public INamedTypeSymbol? SystemTextJsonSerializer { get; }
     public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
+    public INamedTypeSymbol? List { get; }
+    public INamedTypeSymbol? PipeWriter { get; }
+    public INamedTypeSymbol? BuffersExtensions { get; }
+    public INamedTypeSymbol? SystemTextJsonDocument { get; }
+    public INamedTypeSymbol? SystemTextJsonReader { get; }
 
     public static WellKnownTypes? TryCreate(Compilation compilation)
     {

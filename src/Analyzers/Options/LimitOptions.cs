@@ -15,21 +15,29 @@ internal sealed class LimitOptions
 {
     public const string Prefix = "wslimits.";
     public const string MaxFrameBytesKey = "wslimits.max_frame_bytes";
+    public const string MaxReceiveMessageBytesKey = "wslimits.max_receive_message_bytes";
 
     /// <summary>Netty's and Spring WebFlux's default maxFramePayloadLength.</summary>
     public const int DefaultMaxFrameBytes = 65536;
 
-    public static readonly ImmutableArray<string> KnownKeys = ImmutableArray.Create(MaxFrameBytesKey);
+    /// <summary>Python websockets' default max_size: a cap that fits chat and control traffic, not bulk uploads.</summary>
+    public const int DefaultMaxReceiveMessageBytes = 1048576;
 
-    public static readonly LimitOptions Default = new(DefaultMaxFrameBytes, ImmutableArray<string>.Empty);
+    public static readonly ImmutableArray<string> KnownKeys = ImmutableArray.Create(MaxFrameBytesKey, MaxReceiveMessageBytesKey);
 
-    private LimitOptions(int maxFrameBytes, ImmutableArray<string> problems)
+    public static readonly LimitOptions Default = new(DefaultMaxFrameBytes, DefaultMaxReceiveMessageBytes, ImmutableArray<string>.Empty);
+
+    private LimitOptions(int maxFrameBytes, int maxReceiveMessageBytes, ImmutableArray<string> problems)
     {
         MaxFrameBytes = maxFrameBytes;
+        MaxReceiveMessageBytes = maxReceiveMessageBytes;
         Problems = problems;
     }
 
     public int MaxFrameBytes { get; }
+
+    /// <summary>The largest message a receive loop should reassemble before closing with 1009.</summary>
+    public int MaxReceiveMessageBytes { get; }
 
     /// <summary>One sentence per unusable key or value, naming the key, the value and what is accepted.</summary>
     public ImmutableArray<string> Problems { get; }
@@ -38,6 +46,7 @@ internal sealed class LimitOptions
     {
         var problems = ImmutableArray.CreateBuilder<string>();
         var maxFrameBytes = ReadPositiveInt(options, MaxFrameBytesKey, DefaultMaxFrameBytes, problems);
+        var maxReceiveMessageBytes = ReadPositiveInt(options, MaxReceiveMessageBytesKey, DefaultMaxReceiveMessageBytes, problems);
 
         foreach (var key in KeysOf(options))
         {
@@ -47,9 +56,9 @@ internal sealed class LimitOptions
             }
         }
 
-        return problems.Count == 0 && maxFrameBytes == DefaultMaxFrameBytes
+        return problems.Count == 0 && maxFrameBytes == DefaultMaxFrameBytes && maxReceiveMessageBytes == DefaultMaxReceiveMessageBytes
             ? Default
-            : new LimitOptions(maxFrameBytes, problems.ToImmutable());
+            : new LimitOptions(maxFrameBytes, maxReceiveMessageBytes, problems.ToImmutable());
     }
 
     private static int ReadPositiveInt(AnalyzerConfigOptions options, string key, int defaultValue, ImmutableArray<string>.Builder problems)

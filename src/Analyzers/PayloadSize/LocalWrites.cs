@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.PayloadSize;
 
@@ -57,7 +58,7 @@ internal static class LocalWrites
     {
         foreach (var operation in RootOf(reference).Descendants())
         {
-            if (operation is IBinaryOperation binary && IsRelational(binary.OperatorKind)
+            if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational()
                 && (IsLengthOf(binary.LeftOperand, local) || IsLengthOf(binary.RightOperand, local)))
             {
                 return true;
@@ -77,17 +78,9 @@ internal static class LocalWrites
         return operation;
     }
 
-    private static bool IsRelational(BinaryOperatorKind kind) =>
-        kind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual;
-
     private static bool IsLengthOf(IOperation operation, ILocalSymbol local)
     {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation is IPropertyReferenceOperation { Property.Name: "Length" or "Count" or "LongLength" } property
+        return operation.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Length" or "Count" or "LongLength" } property
             && property.Instance is { } instance && IsLocal(instance, local);
     }
 

@@ -23,7 +23,7 @@ public sealed class WSL9001Tests
     [Fact]
     public Task ReportsAnUnknownKeyWithTheKnownOnes() => RunAsync(
         "wslimits.max_frame_size = 1024",
-        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.max_frame_bytes"));
+        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.max_frame_bytes, wslimits.max_receive_message_bytes"));
 
     [Fact]
     public Task ReportsEachProblemOnceForAllFiles()

@@ -13,20 +13,23 @@ public static class TargetFrameworks
     public const string NetStandard21 = "netstandard2.1";
 
     private static readonly PackageIdentity Newtonsoft = new("Newtonsoft.Json", "13.0.3");
+    private static readonly PackageIdentity Pipelines = new("System.IO.Pipelines", "8.0.0");
 
     public static ReferenceAssemblies For(string name) => name switch
     {
-        Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft)),
+        Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft, Pipelines)),
         Net100 => new ReferenceAssemblies(
                 "net10.0",
                 new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
                 Path.Combine("ref", "net10.0"))
-            .AddPackages(ImmutableArray.Create(Newtonsoft)),
+            .AddPackages(ImmutableArray.Create(Newtonsoft, Pipelines)),
         NetStandard20 => ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(ImmutableArray.Create(
             Newtonsoft,
+            Pipelines,
             new PackageIdentity("System.Text.Json", "8.0.5"))),
         NetStandard21 => ReferenceAssemblies.NetStandard.NetStandard21.AddPackages(ImmutableArray.Create(
             Newtonsoft,
+            Pipelines,
             new PackageIdentity("System.Text.Json", "8.0.5"))),
         _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, "no such reference-assembly set"),
     };

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Receive;
+
+namespace WsLimits.Analyzers;
+
+/// <summary>WSL2001: one ReceiveAsync result decoded or parsed as a whole message, with EndOfMessage never checked.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EndOfMessageIgnoredAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.EndOfMessageIgnored);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (WellKnownTypes.TryCreate(start.Compilation) is { } types)
+            {
+                start.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types)
+    {
+        if (WebSocketReceiveCall.TryCreate((IInvocationOperation)context.Operation, types) is not { BufferSymbol: { } buffer } receive)
+        {
+            return;
+        }
+
+        var function = receive.Invocation.EnclosingFunction();
+        if (EndOfMessageChecks.AnyIn(function) || ResultLeavesTheFunction(receive, function) || !DecodesAsMessage(function, buffer, types))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndOfMessageIgnored, receive.Invocation.Syntax.GetLocation()));
+    }
+
+    /// <summary>A result kept in a field, or handed whole to another method, may have its EndOfMessage checked there.</summary>
+    private static bool ResultLeavesTheFunction(WebSocketReceiveCall receive, IOperation function)
+    {
+        if (receive.ResultSymbol is IFieldSymbol)
+        {
+            return true;
+        }
+
+        if (receive.ResultSymbol is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in function.Descendants())
+        {
+            if ((operation is IArgumentOperation argument && SymbolEqualityComparer.Default.Equals(argument.Value.StorageSymbol(), receive.ResultSymbol))
+                || (operation is IReturnOperation { ReturnedValue: { } returned } && SymbolEqualityComparer.Default.Equals(returned.StorageSymbol(), receive.ResultSymbol)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DecodesAsMessage(IOperation function, ISymbol buffer, WellKnownTypes types)
+    {
+        foreach (var operation in function.Descendants())
+        {
+            if (MessageConsumers.IsMessageConsumer(operation, types) && operation.Mentions(buffer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+
+namespace WsLimits.Analyzers.Receive;
+
+/// <summary>
+/// A loop that calls ReceiveAsync, with what the receive rules ask of it: whether it reads until EndOfMessage,
+/// which stores the received data is appended to, and whether their size is checked.
+/// </summary>
+internal sealed class ReceiveLoop
+{
+    private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives)
+    {
+        Loop = loop;
+        Receives = receives;
+    }
+
+    public ILoopOperation Loop { get; }
+
+    public ImmutableArray<WebSocketReceiveCall> Receives { get; }
+
+    /// <summary>The loop, if it calls ReceiveAsync itself (not only in a nested loop).</summary>
+    public static ReceiveLoop? TryCreate(ILoopOperation loop, WellKnownTypes types)
+    {
+        var receives = ImmutableArray.CreateBuilder<WebSocketReceiveCall>();
+        foreach (var operation in loop.Descendants())
+        {
+            if (operation is IInvocationOperation invocation
+                && WebSocketReceiveCall.TryCreate(invocation, types) is { } receive
+                && receive.Invocation.EnclosingLoop() == loop)
+            {
+                receives.Add(receive);
+            }
+        }
+
+        return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable()) : null;
+    }
+
+    /// <summary>True when the loop looks at EndOfMessage, in its condition or its body: it reassembles messages.</summary>
+    public bool ReadsUntilEndOfMessage => EndOfMessageChecks.AnyIn(Loop);
+
+    /// <summary>Appends of received data to stores that outlive one iteration, so they grow across fragments.</summary>
+    public IEnumerable<MessageSink> GrowingSinks(WellKnownTypes types)
+    {
+        foreach (var operation in Loop.Descendants())
+        {
+            if (MessageSink.TryMatch(operation, types) is { } sink && CarriesReceivedData(sink.Append) && OutlivesOneIteration(sink.Symbol))
+            {
+                yield return sink;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True where the code bounds the store: its size, or a running total of received bytes, is compared with
+    /// something in the function, or the loop closes with MessageTooBig under a condition on the store.
+    /// </summary>
+    public bool IsSizeChecked(MessageSink sink)
+    {
+        var function = Loop.EnclosingFunction();
+        var runningTotals = RunningTotals();
+        foreach (var operation in function.Descendants())
+        {
+            if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational()
+                && (Mentions(binary, sink.Symbol) || runningTotals.Exists(total => Mentions(binary, total))))
+            {
+                return true;
+            }
+        }
+
+        foreach (var operation in Loop.Descendants())
+        {
+            if (operation is IConditionalOperation conditional && conditional.Condition.Mentions(sink.Symbol) && ClosesWithMessageTooBig(conditional))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ClosesWithMessageTooBig(IConditionalOperation conditional)
+    {
+        foreach (var operation in conditional.Descendants())
+        {
+            if (operation is IFieldReferenceOperation { Field.Name: "MessageTooBig" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(IBinaryOperation comparison, ISymbol symbol) =>
+        comparison.LeftOperand.Mentions(symbol) || comparison.RightOperand.Mentions(symbol);
+
+    /// <summary>True when <paramref name="scope"/> touches the bytes or the result of any receive in the loop.</summary>
+    public bool CarriesReceivedData(IOperation scope)
+    {
+        foreach (var receive in Receives)
+        {
+            if (receive.DataFlowsInto(scope))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool OutlivesOneIteration(ISymbol store)
+    {
+        if (store is not ILocalSymbol local)
+        {
+            return true;
+        }
+
+        foreach (var operation in Loop.Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Locals the loop adds to, such as <c>total += result.Count</c>.</summary>
+    private List<ISymbol> RunningTotals()
+    {
+        var totals = new List<ISymbol>();
+        foreach (var operation in Loop.Descendants())
+        {
+            if (operation is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound
+                && compound.Target.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                && compound.Target.StorageSymbol() is { } total)
+            {
+                totals.Add(total);
+            }
+        }
+
+        return totals;
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+
+namespace WsLimits.Analyzers.Receive;
+
+/// <summary>
+/// A call to <c>WebSocket.ReceiveAsync</c> on WebSocket or a subtype, in either overload:
+/// (ArraySegment, token) → WebSocketReceiveResult, or (Memory, token) → ValueWebSocketReceiveResult.
+/// </summary>
+internal sealed class WebSocketReceiveCall
+{
+    private WebSocketReceiveCall(IInvocationOperation invocation, IArgumentOperation buffer, IArgumentOperation cancellationToken)
+    {
+        Invocation = invocation;
+        Buffer = buffer;
+        CancellationToken = cancellationToken;
+        BufferSymbol = ArrayBehind(buffer.Value);
+        ResultSymbol = ResultStoredIn(invocation);
+    }
+
+    public IInvocationOperation Invocation { get; }
+
+    public IArgumentOperation Buffer { get; }
+
+    public IArgumentOperation CancellationToken { get; }
+
+    /// <summary>The array or memory variable the received bytes land in, when the analysis can name it.</summary>
+    public ISymbol? BufferSymbol { get; }
+
+    /// <summary>The local or field the awaited result is stored in, when there is one.</summary>
+    public ISymbol? ResultSymbol { get; }
+
+    public static WebSocketReceiveCall? TryCreate(IInvocationOperation invocation, WellKnownTypes types)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name != "ReceiveAsync" || method.IsStatic || method.Parameters.Length != 2 || !types.IsWebSocket(method.ContainingType))
+        {
+            return null;
+        }
+
+        IArgumentOperation? buffer = null;
+        IArgumentOperation? token = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                buffer = argument;
+            }
+            else
+            {
+                token = argument;
+            }
+        }
+
+        return buffer is null || token is null ? null : new WebSocketReceiveCall(invocation, buffer, token);
+    }
+
+    /// <summary>True when <paramref name="scope"/> touches the received bytes or the receive result.</summary>
+    public bool DataFlowsInto(IOperation scope) =>
+        (BufferSymbol is not null && scope.Mentions(BufferSymbol)) || (ResultSymbol is not null && scope.Mentions(ResultSymbol));
+
+    private static ISymbol? ArrayBehind(IOperation value)
+    {
+        var operation = value.WithoutConversions();
+        while (true)
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation { Arguments.Length: > 0 } creation:
+                    operation = creation.Arguments[0].Value.WithoutConversions();
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "AsMemory" or "AsSpan", Arguments.Length: > 0 } view when view.Instance is null:
+                    operation = view.Arguments[0].Value.WithoutConversions();
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Slice" } slice when slice.Instance is not null:
+                    operation = slice.Instance.WithoutConversions();
+                    break;
+                default:
+                    return operation.StorageSymbol();
+            }
+        }
+    }
+
+    private static ISymbol? ResultStoredIn(IInvocationOperation invocation)
+    {
+        IOperation current = invocation;
+        if (current.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured)
+        {
+            current = configured;
+        }
+
+        if (current.Parent is not IAwaitOperation awaited)
+        {
+            return null;
+        }
+
+        return awaited.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment => assignment.Target.StorageSymbol(),
+            _ => null,
+        };
+    }
+}

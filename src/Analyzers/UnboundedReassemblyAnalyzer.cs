@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
+using WsLimits.Analyzers.Receive;
+
+namespace WsLimits.Analyzers;
+
+/// <summary>WSL2002: fragments appended to a growing store until EndOfMessage, with no check of its size.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnboundedReassemblyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the receive limit in force where the loop is, for the code fix.</summary>
+    public const string MaxMessageBytesProperty = "MaxMessageBytes";
+
+    /// <summary>Diagnostic property: the member that gives the store's size, where it has one.</summary>
+    public const string SizeMemberProperty = "SizeMember";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.UnboundedReassembly);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (WellKnownTypes.TryCreate(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
+            var options = new LimitOptionsCache(start.Options.AnalyzerConfigOptionsProvider);
+            start.RegisterOperationAction(operation => Analyze(operation, types, options), OperationKind.Loop);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, LimitOptionsCache options)
+    {
+        // Driven by the loop, so that everything reported lies within the operation analyzed.
+        if (ReceiveLoop.TryCreate((ILoopOperation)context.Operation, types) is not { ReadsUntilEndOfMessage: true } loop)
+        {
+            return;
+        }
+
+        var maxMessageBytes = options.For(context.Operation.Syntax.SyntaxTree).MaxReceiveMessageBytes;
+        foreach (var sink in loop.GrowingSinks(types))
+        {
+            if (loop.IsSizeChecked(sink))
+            {
+                continue;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(MaxMessageBytesProperty, maxMessageBytes.ToString(CultureInfo.InvariantCulture));
+            if (sink.SizeMember is not null)
+            {
+                properties = properties.Add(SizeMemberProperty, sink.SizeMember);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnboundedReassembly,
+                sink.Append.Syntax.GetLocation(),
+                properties,
+                sink.Symbol.Name,
+                maxMessageBytes));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using WsLimits.Analyzers.Options;
+
+namespace WsLimits.Analyzers.CodeFixes.ReassemblyCap;
+
+/// <summary>
+/// Inserts, after each unbounded append, a check that closes with 1009 and stops reading once the message is over
+/// the limit; declares the limit once before the loop. Used by the single fix and by Fix All alike.
+/// </summary>
+internal static class ReassemblyCapFix
+{
+    public const string EquivalenceKey = "WSL2002.CapReassembly";
+
+    /// <summary>The close reason; under the 123-byte limit of a close frame's description.</summary>
+    private const string CloseReason = "Message too big";
+
+    public static string Title(int maxMessageBytes) =>
+        string.Format(CultureInfo.InvariantCulture, "Stop at {0} bytes and close with 1009", maxMessageBytes);
+
+    public static int MaxMessageBytesOf(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(UnboundedReassemblyAnalyzer.MaxMessageBytesProperty, out var text)
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : LimitOptions.DefaultMaxReceiveMessageBytes;
+
+    public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var loopsWithLimit = new HashSet<SyntaxNode>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (ReassemblyCapPlan.TryCreate(editor.OriginalRoot, editor.SemanticModel, diagnostic, cancellationToken) is not { } plan)
+            {
+                continue;
+            }
+
+            editor.InsertAfter(plan.AppendStatement, SizeCheck(plan));
+            if (plan.DeclaresLimit && loopsWithLimit.Add(plan.LoopStatement))
+            {
+                var declaration = LimitDeclaration(MaxMessageBytesOf(diagnostic));
+                if (plan.LoopStatement.Parent is GlobalStatementSyntax global)
+                {
+                    editor.InsertBefore(global, SyntaxFactory.GlobalStatement(declaration));
+                }
+                else
+                {
+                    editor.InsertBefore(plan.LoopStatement, declaration);
+                }
+            }
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    private static StatementSyntax SizeCheck(ReassemblyCapPlan plan)
+    {
+        var check = (IfStatementSyntax)SyntaxFactory.ParseStatement(
+            $$"""
+            if ({{plan.SizeExpression}} > {{ReassemblyCapPlan.LimitName}})
+            {
+                await {{plan.SocketExpression}}.CloseOutputAsync(global::System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "{{CloseReason}}", {{plan.TokenExpression}});
+                return;
+            }
+            """);
+        return check
+            .ReplaceNodes(
+                check.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Where(IsFullyQualified),
+                (_, node) => node.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation))
+            .WithTrailingTrivia(BlankLineAfter(plan.AppendStatement))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>A blank line after the inserted block unless it ends its own block, as the code around it would have.</summary>
+    private static SyntaxTriviaList BlankLineAfter(StatementSyntax append)
+    {
+        var newLine = append.GetTrailingTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (newLine == default)
+        {
+            newLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
+        }
+
+        var isLast = append.Parent is BlockSyntax block && block.Statements.Last() == append;
+        return isLast ? SyntaxFactory.TriviaList(newLine) : SyntaxFactory.TriviaList(newLine, newLine);
+    }
+
+    /// <summary>The names this fix writes out in full, so the simplifier shortens them and adds the using they need.</summary>
+    private static bool IsFullyQualified(MemberAccessExpressionSyntax node) =>
+        node.Parent is not MemberAccessExpressionSyntax && node.ToString().StartsWith("global::", System.StringComparison.Ordinal);
+
+    private static LocalDeclarationStatementSyntax LimitDeclaration(int maxMessageBytes)
+    {
+        var value = maxMessageBytes.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", "_");
+        return ((LocalDeclarationStatementSyntax)SyntaxFactory.ParseStatement(
+                $"const int {ReassemblyCapPlan.LimitName} = {value}; // wslimits.max_receive_message_bytes\n"))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Receive;
+
+namespace WsLimits.Analyzers.CodeFixes.ReassemblyCap;
+
+/// <summary>
+/// Where and how the WSL2002 fix inserts its size check, when it can: after an append statement in a block,
+/// in an async function that can <c>return;</c>, with a socket and token it can name again without side effects.
+/// </summary>
+internal sealed class ReassemblyCapPlan
+{
+    public const string LimitName = "MaxMessageBytes";
+
+    private ReassemblyCapPlan(StatementSyntax append, StatementSyntax loop, string size, string socket, string token, bool declaresLimit)
+    {
+        AppendStatement = append;
+        LoopStatement = loop;
+        SizeExpression = size;
+        SocketExpression = socket;
+        TokenExpression = token;
+        DeclaresLimit = declaresLimit;
+    }
+
+    public StatementSyntax AppendStatement { get; }
+
+    public StatementSyntax LoopStatement { get; }
+
+    public string SizeExpression { get; }
+
+    public string SocketExpression { get; }
+
+    public string TokenExpression { get; }
+
+    /// <summary>False where a MaxMessageBytes the code already has is in scope and is reused.</summary>
+    public bool DeclaresLimit { get; }
+
+    public static ReassemblyCapPlan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(UnboundedReassemblyAnalyzer.SizeMemberProperty, out var sizeMember)
+            || WellKnownTypes.TryCreate(model.Compilation) is not { } types
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } appendNode
+            || model.GetOperation(appendNode, cancellationToken) is not { } appendOperation
+            || MessageSink.TryMatch(appendOperation, types) is not { } sink
+            || appendNode.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { Parent: BlockSyntax } appendStatement
+            || appendOperation.EnclosingLoop() is not { Syntax: StatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } loopStatement } loop
+            || !CanReturnWithoutValue(model, appendStatement, cancellationToken)
+            || FirstReceive(loop, types) is not { } receive
+            || NameAgain(receive.Invocation.Instance) is not { } socket)
+        {
+            return null;
+        }
+
+        var token = NameAgain(receive.CancellationToken.Value) ?? "global::System.Threading.CancellationToken.None";
+        var declaresLimit = !model.LookupSymbols(appendStatement.SpanStart, name: LimitName).Any(IsIntegerValue);
+        return new ReassemblyCapPlan(appendStatement, loopStatement, $"{sink.Store.Syntax}.{sizeMember}", socket, token, declaresLimit);
+    }
+
+    private static bool CanReturnWithoutValue(SemanticModel model, SyntaxNode statement, CancellationToken cancellationToken) =>
+        model.GetEnclosingSymbol(statement.SpanStart, cancellationToken) is IMethodSymbol { IsAsync: true } function
+        && (function.ReturnsVoid || function.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false });
+
+    private static WebSocketReceiveCall? FirstReceive(ILoopOperation loop, WellKnownTypes types) =>
+        loop.Descendants().OfType<IInvocationOperation>().Select(invocation => WebSocketReceiveCall.TryCreate(invocation, types)).FirstOrDefault(receive => receive is not null);
+
+    /// <summary>The expression's text when evaluating it again has no side effect: a variable, field, property or default.</summary>
+    private static string? NameAgain(IOperation? operation) => operation.WithoutConversions() switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => operation!.Syntax.ToString(),
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation } => operation!.Syntax.ToString(),
+        IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation } => operation!.Syntax.ToString(),
+        IDefaultValueOperation => operation!.Syntax.ToString(),
+        _ => null,
+    };
+
+    private static bool IsIntegerValue(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol local => local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64,
+        IFieldSymbol field => field.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64,
+        _ => false,
+    };
+}

@@ -1,0 +1,29 @@
+namespace WsLimits.Analyzers.Tests.Rules;
+
+/// <summary>Receive loops as people write them, wrapped in a class with the usings a WebSocket server has.</summary>
+internal static class ReceiveSources
+{
+    public static string InMethod(string body, string returns = "Task", string parameters = "WebSocket ws, CancellationToken ct") =>
+        WSL1001Sources.Usings + "using System.Collections.Generic;\nusing System.IO.Pipelines;\n\n" + $$"""
+        class Receiver
+        {
+            async {{returns}} ReceiveAsync({{parameters}})
+            {
+        {{Indent(body)}}
+            }
+
+            void Handle(string message) { }
+        }
+        """;
+
+    private static string Indent(string body)
+    {
+        var lines = body.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = lines[i].Length == 0 ? lines[i] : "        " + lines[i];
+        }
+
+        return string.Join("\n", lines);
+    }
+}

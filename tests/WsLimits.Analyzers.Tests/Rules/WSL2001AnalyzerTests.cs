@@ -1,0 +1,79 @@
+using System.Threading.Tasks;
+using Xunit;
+using static WsLimits.Analyzers.Tests.Rules.ReceiveSources;
+using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.EndOfMessageIgnoredAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace WsLimits.Analyzers.Tests.Rules;
+
+public sealed class WSL2001AnalyzerTests
+{
+    [Fact]
+    public Task FlagsTheDocsSampleLoopThatDecodesEachReceive() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[1024 * 4];
+        while (ws.State == WebSocketState.Open)
+        {
+            var result = await [|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|];
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                break;
+            }
+
+            Handle(Encoding.UTF8.GetString(buffer, 0, result.Count));
+        }
+        """));
+
+    [Fact]
+    public Task FlagsTheMemoryOverloadFeedingJson() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[8192];
+        var result = await [|ws.ReceiveAsync(buffer.AsMemory(), ct)|];
+        var command = JsonSerializer.Deserialize<string[]>(buffer.AsSpan(0, result.Count));
+        """));
+
+    [Fact]
+    public Task FlagsJsonDocumentParsing() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[8192];
+        var result = await [|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|];
+        using var document = JsonDocument.Parse(buffer.AsMemory(0, result.Count));
+        """));
+
+    [Fact]
+    public Task QuietWhenEndOfMessageIsChecked() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+        if (!result.EndOfMessage)
+        {
+            await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "too big", ct);
+            return;
+        }
+
+        Handle(Encoding.UTF8.GetString(buffer, 0, result.Count));
+        """));
+
+    [Fact]
+    public Task QuietOnRelaysAndEchoes() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+        while (!result.CloseStatus.HasValue)
+        {
+            await ws.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, result.EndOfMessage, ct);
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+        }
+        """));
+
+    [Fact]
+    public Task QuietWhenTheResultIsHandedToAnotherMethod() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+        Dispatch(result, buffer);
+
+        void Dispatch(WebSocketReceiveResult received, byte[] data) => Handle(Encoding.UTF8.GetString(data, 0, received.Count));
+        """));
+
+    [Fact]
+    public Task QuietWhenTheBytesAreNotDecoded() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+        await output.WriteAsync(buffer, 0, result.Count, ct);
+        """,
+        parameters: "WebSocket ws, Stream output, CancellationToken ct"));
+}

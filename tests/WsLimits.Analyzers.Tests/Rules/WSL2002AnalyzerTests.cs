@@ -1,0 +1,210 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using static WsLimits.Analyzers.Tests.Rules.ReceiveSources;
+using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.UnboundedReassemblyAnalyzer, WsLimits.Analyzers.CodeFixes.UnboundedReassemblyCodeFixProvider>;
+
+namespace WsLimits.Analyzers.Tests.Rules;
+
+public sealed class WSL2002AnalyzerTests
+{
+    [Fact]
+    public Task FlagsMemoryStreamFilledUntilEndOfMessage() => Verifier.AnalyzerAsync(
+        InMethod("""
+            var buffer = new byte[4096];
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                {|#0:message.Write(buffer, 0, result.Count)|};
+            }
+            while (!result.EndOfMessage);
+            Handle(Encoding.UTF8.GetString(message.ToArray()));
+            """),
+        expected: Verifier.Diagnostic().WithLocation(0).WithArguments("message", 1048576));
+
+    [Fact]
+    public Task FlagsTheMemoryOverloadAndAsyncWrites() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var message = new MemoryStream();
+        while (true)
+        {
+            var result = await ws.ReceiveAsync(buffer.AsMemory(), ct);
+            await [|message.WriteAsync(buffer.AsMemory(0, result.Count), ct)|];
+            if (result.EndOfMessage)
+            {
+                break;
+            }
+        }
+        """));
+
+    [Fact]
+    public Task FlagsListStringBuilderAndStringAccumulation() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[1024];
+        var bytes = new List<byte>();
+        var text = new StringBuilder();
+        var joined = "";
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            [|bytes.AddRange(new ArraySegment<byte>(buffer, 0, result.Count))|];
+            [|text.Append(Encoding.ASCII.GetString(buffer, 0, result.Count))|];
+            [|joined += Encoding.ASCII.GetString(buffer, 0, result.Count)|];
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task FlagsArrayBufferWriterAndPipeWriter() => Verifier.AnalyzerAsync(InMethod("""
+        var writer = new ArrayBufferWriter<byte>();
+        while (true)
+        {
+            var result = await ws.ReceiveAsync(writer.GetMemory(4096), ct);
+            [|writer.Advance(result.Count)|];
+            [|pipe.Advance(result.Count)|];
+            if (result.EndOfMessage) break;
+        }
+        """,
+        parameters: "WebSocket ws, PipeWriter pipe, CancellationToken ct"));
+
+    [Fact]
+    public Task FlagsAStoreDeclaredOutsideAnOuterReadLoop() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var message = new MemoryStream();
+        while (ws.State == WebSocketState.Open)
+        {
+            var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            [|message.Write(buffer, 0, result.Count)|];
+            if (!result.EndOfMessage)
+            {
+                continue;
+            }
+
+            Handle(Encoding.UTF8.GetString(message.ToArray()));
+            message.SetLength(0);
+        }
+        """));
+
+    [Fact]
+    public Task ReportsTheConfiguredLimit()
+    {
+        var test = Verifier.Create(
+            InMethod("""
+                var buffer = new byte[4096];
+                var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                    {|#0:message.Write(buffer, 0, result.Count)|};
+                }
+                while (!result.EndOfMessage);
+                """),
+            editorConfig: "wslimits.max_receive_message_bytes = 65536");
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("message", 65536));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task QuietWhenTheStoreSizeIsChecked() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            message.Write(buffer, 0, result.Count);
+            if (message.Length > 1_048_576)
+            {
+                await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "too big", ct);
+                return;
+            }
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task QuietWhenARunningTotalIsChecked() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var parts = new List<byte[]>();
+        var total = 0;
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            total += result.Count;
+            if (total > MaxMessageBytes) throw new InvalidDataException("message too big");
+            parts.Add(buffer[..result.Count]);
+        }
+        while (!result.EndOfMessage);
+        """,
+        parameters: "WebSocket ws, CancellationToken ct, int MaxMessageBytes = 65536"));
+
+    [Fact]
+    public Task QuietWhenTheLoopClosesWithMessageTooBig() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            if (!Fits(message, result.Count)) { await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, null, ct); return; }
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+
+        static bool Fits(MemoryStream stream, int count) => true;
+        """));
+
+    [Fact]
+    public Task QuietOnRelaysThatForwardEachFragment() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            if (result.MessageType == WebSocketMessageType.Close) break;
+            await target.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, result.EndOfMessage, ct);
+        }
+        """,
+        parameters: "WebSocket ws, WebSocket target, CancellationToken ct"));
+
+    [Fact]
+    public Task QuietOnSelfDelimitedStreamsThatIgnoreMessageBoundaries() => Verifier.AnalyzerAsync(InMethod("""
+        while (true)
+        {
+            var memory = pipe.GetMemory(4096);
+            var result = await ws.ReceiveAsync(memory, ct);
+            if (result.MessageType == WebSocketMessageType.Close) break;
+            pipe.Advance(result.Count);
+            await pipe.FlushAsync(ct);
+        }
+        """,
+        parameters: "WebSocket ws, PipeWriter pipe, CancellationToken ct"));
+
+    [Fact]
+    public Task QuietOnStoresThatLiveForOneIteration() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var frame = new MemoryStream();
+            frame.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage) break;
+        }
+        """));
+
+    [Fact]
+    public Task QuietOnAppendsOfOtherData() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var log = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            log.Append("fragment received");
+        }
+        while (!result.EndOfMessage);
+        """));
+}

@@ -1,0 +1,168 @@
+using System.Threading.Tasks;
+using Xunit;
+using static WsLimits.Analyzers.Tests.Rules.ReceiveSources;
+using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.UnboundedReassemblyAnalyzer, WsLimits.Analyzers.CodeFixes.UnboundedReassemblyCodeFixProvider>;
+
+namespace WsLimits.Analyzers.Tests.Rules;
+
+public sealed class WSL2002CodeFixTests
+{
+    [Fact]
+    public Task InsertsACheckThatClosesWith1009AndDeclaresTheLimitBeforeTheLoop()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[4096];
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                [|message.Write(buffer, 0, result.Count)|];
+            }
+            while (!result.EndOfMessage);
+            Handle(Encoding.UTF8.GetString(message.ToArray()));
+            """));
+        test.FixedCode = InMethod("""
+            var buffer = new byte[4096];
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                message.Write(buffer, 0, result.Count);
+                if (message.Length > MaxMessageBytes)
+                {
+                    await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    return;
+                }
+            }
+            while (!result.EndOfMessage);
+            Handle(Encoding.UTF8.GetString(message.ToArray()));
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FixAllChecksEveryStoreAndDeclaresTheLimitOnce()
+    {
+        var test = Verifier.Create(
+            InMethod("""
+                var buffer = new byte[1024];
+                var bytes = new List<byte>();
+                var text = new StringBuilder();
+                while (true)
+                {
+                    var result = await ws.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+                    [|bytes.AddRange(buffer[..result.Count])|];
+                    [|text.Append(Encoding.ASCII.GetString(buffer, 0, result.Count))|];
+                    if (result.EndOfMessage) break;
+                }
+                """,
+                parameters: "WebSocket ws, CancellationToken cancellationToken"),
+            editorConfig: "wslimits.max_receive_message_bytes = 65536");
+        test.FixedCode = InMethod(
+            """
+            var buffer = new byte[1024];
+            var bytes = new List<byte>();
+            var text = new StringBuilder();
+            const int MaxMessageBytes = 65_536; // wslimits.max_receive_message_bytes
+            while (true)
+            {
+                var result = await ws.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+                bytes.AddRange(buffer[..result.Count]);
+                if (bytes.Count > MaxMessageBytes)
+                {
+                    await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                    return;
+                }
+
+                text.Append(Encoding.ASCII.GetString(buffer, 0, result.Count));
+                if (text.Length > MaxMessageBytes)
+                {
+                    await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                    return;
+                }
+
+                if (result.EndOfMessage) break;
+            }
+            """,
+            parameters: "WebSocket ws, CancellationToken cancellationToken");
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfIncrementalIterations = 2;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ReusesALimitTheCodeAlreadyHas()
+    {
+        var source = WSL1001Sources.Usings + """
+            class Receiver
+            {
+                private const int MaxMessageBytes = 4096;
+                private readonly WebSocket _socket;
+
+                Receiver(WebSocket socket) => _socket = socket;
+
+                async ValueTask ReceiveAsync()
+                {
+                    var buffer = new byte[512];
+                    var message = new MemoryStream();
+                    ValueWebSocketReceiveResult result;
+                    do
+                    {
+                        result = await _socket.ReceiveAsync(buffer.AsMemory(), default);
+                        await [|message.WriteAsync(buffer.AsMemory(0, result.Count))|];
+                    }
+                    while (!result.EndOfMessage);
+                }
+            }
+            """;
+        var test = Verifier.Create(source);
+        test.FixedCode = source
+            .Replace("await [|message.WriteAsync(buffer.AsMemory(0, result.Count))|];", """
+                await message.WriteAsync(buffer.AsMemory(0, result.Count));
+                            if (message.Length > MaxMessageBytes)
+                            {
+                                await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", default);
+                                return;
+                            }
+                """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task OffersNoFixWhereTheFunctionMustReturnAValue() => NoFixAsync(InMethod(
+        """
+        var buffer = new byte[4096];
+        var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            [|message.Write(buffer, 0, result.Count)|];
+        }
+        while (!result.EndOfMessage);
+        return message.ToArray();
+        """,
+        returns: "Task<byte[]>"));
+
+    [Fact]
+    public Task OffersNoFixForStoresWithoutASize() => NoFixAsync(InMethod(
+        """
+        while (true)
+        {
+            var result = await ws.ReceiveAsync(pipe.GetMemory(4096), ct);
+            [|pipe.Advance(result.Count)|];
+            if (result.EndOfMessage) await pipe.FlushAsync(ct);
+        }
+        """,
+        parameters: "WebSocket ws, PipeWriter pipe, CancellationToken ct"));
+
+    private static Task NoFixAsync(string source)
+    {
+        var test = Verifier.Create(source);
+        test.FixedCode = source;
+        return test.RunAsync();
+    }
+}
