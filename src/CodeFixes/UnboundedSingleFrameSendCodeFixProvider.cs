@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using WsLimits.Analyzers.CodeFixes.ChunkedSend;
+using WsLimits.Analyzers.CodeFixes.Helpers;
 using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.CodeFixes;
@@ -19,7 +20,9 @@ public sealed class UnboundedSingleFrameSendCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.UnboundedSingleFrameSend);
 
-    public override FixAllProvider GetFixAllProvider() => ChunkedSendFixAllProvider.Instance;
+    private static readonly FixAllProvider FixAll = new SolutionFixAllProvider("Send every unbounded payload in frames", ChunkedSendFix.ApplyAsync);
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WsLimits.Analyzers.CodeFixes.Helpers;
 using WsLimits.Analyzers.Options;
 
 namespace WsLimits.Analyzers.CodeFixes.ChunkedSend;
@@ -58,7 +59,12 @@ internal static class ChunkedSendFix
 
         foreach (var project in maxFrameBytesByProject.OrderBy(entry => entry.Key.Id))
         {
-            solution = await ChunkedSenderDocument.EnsureAsync(solution.GetProject(project.Key)!, project.Value, cancellationToken).ConfigureAwait(false);
+            var maxFrameBytes = project.Value;
+            solution = await HelperDocument.EnsureAsync(
+                solution.GetProject(project.Key)!,
+                ChunkedSenderTemplate.TypeName,
+                (compilation, webSocket) => ChunkedSenderTemplate.Render(ChunkedSenderVariants.For(compilation, webSocket), maxFrameBytes),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return solution;

@@ -10,7 +10,6 @@ internal static class ChunkedSenderTemplate
 {
     public const string TypeName = "WebSocketChunkedSender";
     public const string MethodName = "SendChunkedAsync";
-    public const string FileName = TypeName + ".cs";
 
     public static string Render(ChunkedSenderVariant variant, int maxFrameBytes)
     {

@@ -10,7 +10,7 @@ namespace WsLimits.Analyzers.Tests.Rules;
 
 public sealed class WSL1001CodeFixTests
 {
-    private const string HelperFile = "/0/" + ChunkedSenderTemplate.FileName;
+    private const string HelperFile = "/0/" + ChunkedSenderTemplate.TypeName + ".cs";
 
     [Theory]
     [InlineData(TargetFrameworks.Net80, nameof(ChunkedSenderVariant.MessageFlags))]

@@ -1,20 +1,29 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace WsLimits.Analyzers.CodeFixes.ChunkedSend;
+namespace WsLimits.Analyzers.CodeFixes.Helpers;
 
 /// <summary>
-/// Fix All for WSL1001. The batch fixer merges text edits only, and would add the helper file once per fix;
-/// this rewrites every send in scope and adds the helper once per project.
+/// Fix All for fixes that add a helper file. The batch fixer merges text edits only, and would add the file once
+/// per fix; this hands every diagnostic in scope to one solution-wide fix, which adds the helper once per project.
 /// </summary>
-internal sealed class ChunkedSendFixAllProvider : FixAllProvider
+internal sealed class SolutionFixAllProvider : FixAllProvider
 {
-    public static readonly ChunkedSendFixAllProvider Instance = new();
+    private readonly string _title;
+    private readonly Func<Solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)>, CancellationToken, Task<Solution>> _apply;
+
+    public SolutionFixAllProvider(string title, Func<Solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)>, CancellationToken, Task<Solution>> apply)
+    {
+        _title = title;
+        _apply = apply;
+    }
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
@@ -37,9 +46,6 @@ internal sealed class ChunkedSendFixAllProvider : FixAllProvider
 
         return work.Count == 0
             ? null
-            : CodeAction.Create(
-                "Send every unbounded payload in frames",
-                cancellationToken => ChunkedSendFix.ApplyAsync(fixAllContext.Solution, work, cancellationToken),
-                fixAllContext.CodeActionEquivalenceKey);
+            : CodeAction.Create(_title, cancellationToken => _apply(fixAllContext.Solution, work, cancellationToken), fixAllContext.CodeActionEquivalenceKey);
     }
 }
