@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using static WsLimits.Analyzers.Tests.Rules.ReceiveSources;
-using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.TextDecodedPerFragmentAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.TextDecodedPerFragmentAnalyzer, WsLimits.Analyzers.CodeFixes.TextDecodedPerFragmentCodeFixProvider>;
 
 namespace WsLimits.Analyzers.Tests.Rules;
 
