@@ -9,23 +9,13 @@ namespace WsLimits.Analyzers;
 
 /// <summary>WSL2001: one ReceiveAsync result decoded or parsed as a whole message, with EndOfMessage never checked.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EndOfMessageIgnoredAnalyzer : DiagnosticAnalyzer
+public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.EndOfMessageIgnored);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (WellKnownTypes.TryCreate(start.Compilation) is { } types)
-            {
-                start.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation);
-            }
-        });
-    }
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types) =>
+        context.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation);
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types)
     {

@@ -9,26 +9,19 @@ namespace WsLimits.Analyzers;
 
 /// <summary>WSL9001: a 'wslimits.*' key that is unknown or has a value the rules cannot use.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LimitOptionsAnalyzer : DiagnosticAnalyzer
+public sealed class LimitOptionsAnalyzer : WebSocketAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.InvalidLimitOption);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        // Start/end rather than a compilation action, so that a compilation without WebSocket types gets nothing registered.
+    // A compilation-end action rather than a compilation action, so that the shared start registers nothing
+    // in compilations without WebSocket types.
 #pragma warning disable RS1013
-        context.RegisterCompilationStartAction(start =>
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
 #pragma warning restore RS1013
-        {
-            if (WellKnownTypes.TryCreate(start.Compilation) is not null)
-            {
-                var options = new LimitOptionsCache(start.Options.AnalyzerConfigOptionsProvider);
-                start.RegisterCompilationEndAction(end => ReportProblems(end, options));
-            }
-        });
+    {
+        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        context.RegisterCompilationEndAction(end => ReportProblems(end, options));
     }
 
     private static void ReportProblems(CompilationAnalysisContext context, LimitOptionsCache options)

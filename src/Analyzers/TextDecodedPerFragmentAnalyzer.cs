@@ -9,23 +9,13 @@ namespace WsLimits.Analyzers;
 
 /// <summary>WSL2003: each fragment decoded to text on its own and the pieces joined, splitting multi-byte characters.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TextDecodedPerFragmentAnalyzer : DiagnosticAnalyzer
+public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.TextDecodedPerFragment);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (WellKnownTypes.TryCreate(start.Compilation) is { } types)
-            {
-                start.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Loop);
-            }
-        });
-    }
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types) =>
+        context.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Loop);
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types)
     {

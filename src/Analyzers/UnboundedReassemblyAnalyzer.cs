@@ -11,7 +11,7 @@ namespace WsLimits.Analyzers;
 
 /// <summary>WSL2002: fragments appended to a growing store until EndOfMessage, with no check of its size.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnboundedReassemblyAnalyzer : DiagnosticAnalyzer
+public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
 {
     /// <summary>Diagnostic property: the receive limit in force where the loop is, for the code fix.</summary>
     public const string MaxMessageBytesProperty = "MaxMessageBytes";
@@ -22,20 +22,10 @@ public sealed class UnboundedReassemblyAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.UnboundedReassembly);
 
-    public override void Initialize(AnalysisContext context)
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (WellKnownTypes.TryCreate(start.Compilation) is not { } types)
-            {
-                return;
-            }
-
-            var options = new LimitOptionsCache(start.Options.AnalyzerConfigOptionsProvider);
-            start.RegisterOperationAction(operation => Analyze(operation, types, options), OperationKind.Loop);
-        });
+        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        context.RegisterOperationAction(operation => Analyze(operation, types, options), OperationKind.Loop);
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, LimitOptionsCache options)

@@ -13,7 +13,7 @@ namespace WsLimits.Analyzers;
 
 /// <summary>WSL1001: a payload with no upper bound passed to one SendAsync call, which writes it as one frame.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnboundedSingleFrameSendAnalyzer : DiagnosticAnalyzer
+public sealed class UnboundedSingleFrameSendAnalyzer : WebSocketAnalyzer
 {
     /// <summary>Diagnostic property: the frame limit in force where the call is, for the code fix.</summary>
     public const string MaxFrameBytesProperty = "MaxFrameBytes";
@@ -24,23 +24,11 @@ public sealed class UnboundedSingleFrameSendAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.UnboundedSingleFrameSend);
 
-    public override void Initialize(AnalysisContext context)
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (WellKnownTypes.TryCreate(start.Compilation) is not { } types)
-            {
-                return;
-            }
-
-            var sizes = new PayloadSizeAnalysis(types);
-            var options = new LimitOptionsCache(start.Options.AnalyzerConfigOptionsProvider);
-            start.RegisterOperationAction(
-                operation => Analyze(operation, types, sizes, options),
-                OperationKind.Invocation);
-        });
+        var sizes = new PayloadSizeAnalysis(types);
+        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        context.RegisterOperationAction(operation => Analyze(operation, types, sizes, options), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, PayloadSizeAnalysis sizes, LimitOptionsCache options)

@@ -1,8 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using WsLimits.Analyzers.CodeFixes.Helpers;
 using WsLimits.Analyzers.CodeFixes.MessageReceive;
@@ -15,37 +16,20 @@ namespace WsLimits.Analyzers.CodeFixes;
 /// a message that does not fit with 1009, so the code after it sees whole messages.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EndOfMessageIgnoredCodeFixProvider)), Shared]
-public sealed class EndOfMessageIgnoredCodeFixProvider : CodeFixProvider
+public sealed class EndOfMessageIgnoredCodeFixProvider : WsLimitsCodeFixProvider
 {
-    private static readonly FixAllProvider FixAll = new SolutionFixAllProvider("Receive whole messages everywhere", MessageReceiveFix.ApplyAsync);
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.EndOfMessageIgnored);
 
-    public override FixAllProvider GetFixAllProvider() => FixAll;
+    internal override string EquivalenceKey => MessageReceiveFix.EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    internal override string FixAllTitle => "Receive whole messages everywhere";
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (MessageReceiveFix.Find(root, diagnostic) is null)
-            {
-                continue;
-            }
+    internal override string Title(Diagnostic diagnostic) => MessageReceiveFix.Title;
 
-            var work = new[] { (context.Document.Id, ImmutableArray.Create(diagnostic)) };
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    MessageReceiveFix.Title,
-                    cancellationToken => MessageReceiveFix.ApplyAsync(context.Document.Project.Solution, work, cancellationToken),
-                    MessageReceiveFix.EquivalenceKey),
-                diagnostic);
-        }
-    }
+    internal override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        MessageReceiveFix.Find(root, diagnostic) is not null;
+
+    internal override Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken) =>
+        MessageReceiveFix.ApplyAsync(solution, work, cancellationToken);
 }

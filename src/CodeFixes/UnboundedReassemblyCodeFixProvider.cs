@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using WsLimits.Analyzers.CodeFixes.Helpers;
 using WsLimits.Analyzers.CodeFixes.ReassemblyCap;
 using WsLimits.Analyzers.Infrastructure;
 
@@ -14,36 +16,20 @@ namespace WsLimits.Analyzers.CodeFixes;
 /// (MessageTooBig) and stops reading.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedReassemblyCodeFixProvider)), Shared]
-public sealed class UnboundedReassemblyCodeFixProvider : CodeFixProvider
+public sealed class UnboundedReassemblyCodeFixProvider : WsLimitsCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.UnboundedReassembly);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create((context, document, diagnostics) => ReassemblyCapFix.ApplyAsync(document, diagnostics, context.CancellationToken)!);
+    internal override string EquivalenceKey => ReassemblyCapFix.EquivalenceKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    internal override string FixAllTitle => "Limit every reassembled message";
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (ReassemblyCapPlan.TryCreate(root, model, diagnostic, context.CancellationToken) is null)
-            {
-                continue;
-            }
+    internal override string Title(Diagnostic diagnostic) => ReassemblyCapFix.Title(ReassemblyCapFix.MaxMessageBytesOf(diagnostic));
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    ReassemblyCapFix.Title(ReassemblyCapFix.MaxMessageBytesOf(diagnostic)),
-                    cancellationToken => ReassemblyCapFix.ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    ReassemblyCapFix.EquivalenceKey),
-                diagnostic);
-        }
-    }
+    internal override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        ReassemblyCapPlan.TryCreate(root, model, diagnostic, cancellationToken) is not null;
+
+    internal override Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken) =>
+        PerDocumentAsync(solution, work, ReassemblyCapFix.ApplyAsync, cancellationToken);
 }

@@ -1,8 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using WsLimits.Analyzers.CodeFixes.ChunkedSend;
 using WsLimits.Analyzers.CodeFixes.Helpers;
@@ -15,38 +16,20 @@ namespace WsLimits.Analyzers.CodeFixes;
 /// and holds a per-socket lock for the whole message. Offered where the call ends its message.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnboundedSingleFrameSendCodeFixProvider)), Shared]
-public sealed class UnboundedSingleFrameSendCodeFixProvider : CodeFixProvider
+public sealed class UnboundedSingleFrameSendCodeFixProvider : WsLimitsCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.UnboundedSingleFrameSend);
 
-    private static readonly FixAllProvider FixAll = new SolutionFixAllProvider("Send every unbounded payload in frames", ChunkedSendFix.ApplyAsync);
+    internal override string EquivalenceKey => ChunkedSendFix.EquivalenceKey;
 
-    public override FixAllProvider GetFixAllProvider() => FixAll;
+    internal override string FixAllTitle => "Send every unbounded payload in frames";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    internal override string Title(Diagnostic diagnostic) => ChunkedSendFix.Title(ChunkedSendFix.MaxFrameBytesOf(diagnostic));
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (ChunkedSendRewriter.Find(root, model, diagnostic, context.CancellationToken) is null)
-            {
-                continue;
-            }
+    internal override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        ChunkedSendRewriter.Find(root, model, diagnostic, cancellationToken) is not null;
 
-            var work = new[] { (context.Document.Id, ImmutableArray.Create(diagnostic)) };
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    ChunkedSendFix.Title(ChunkedSendFix.MaxFrameBytesOf(diagnostic)),
-                    cancellationToken => ChunkedSendFix.ApplyAsync(context.Document.Project.Solution, work, cancellationToken),
-                    ChunkedSendFix.EquivalenceKey),
-                diagnostic);
-        }
-    }
+    internal override Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken) =>
+        ChunkedSendFix.ApplyAsync(solution, work, cancellationToken);
 }

@@ -23,10 +23,7 @@ internal static class ChunkedSendFix
         string.Format(CultureInfo.InvariantCulture, "Send in frames of at most {0} bytes", maxFrameBytes);
 
     public static int MaxFrameBytesOf(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(UnboundedSingleFrameSendAnalyzer.MaxFrameBytesProperty, out var text)
-        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : LimitOptions.DefaultMaxFrameBytes;
+        diagnostic.GetInt(UnboundedSingleFrameSendAnalyzer.MaxFrameBytesProperty, LimitOptions.DefaultMaxFrameBytes);
 
     public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using WsLimits.Analyzers.CodeFixes.Helpers;
 using WsLimits.Analyzers.Options;
 
 namespace WsLimits.Analyzers.CodeFixes.ReassemblyCap;
@@ -29,10 +30,7 @@ internal static class ReassemblyCapFix
         string.Format(CultureInfo.InvariantCulture, "Stop at {0} bytes and close with 1009", maxMessageBytes);
 
     public static int MaxMessageBytesOf(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(UnboundedReassemblyAnalyzer.MaxMessageBytesProperty, out var text)
-        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : LimitOptions.DefaultMaxReceiveMessageBytes;
+        diagnostic.GetInt(UnboundedReassemblyAnalyzer.MaxMessageBytesProperty, LimitOptions.DefaultMaxReceiveMessageBytes);
 
     public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
