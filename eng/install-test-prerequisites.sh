@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the .NET SDK. Idempotent: each step checks before it installs.
+# Installs what the tests need beyond the .NET SDK: the real WebSocket peers they talk to.
+# Idempotent: each step checks before it installs.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET SDK 10 is required (dotnet on PATH)." >&2
   exit 1
+fi
+
+apt_updated=false
+apt_install() {
+  if ! $apt_updated; then
+    apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Node.js and npm run the ws peers.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  apt_install nodejs npm
+fi
+
+# Node ws, at the exact version in the lockfile.
+node_peers=tests/peers/node
+if [ ! -f "$node_peers/node_modules/ws/package.json" ] \
+   || [ "$(node -p "require('./$node_peers/node_modules/ws/package.json').version")" != "8.12.0" ]; then
+  (cd "$node_peers" && npm ci --no-audit --no-fund --loglevel=error)
 fi
