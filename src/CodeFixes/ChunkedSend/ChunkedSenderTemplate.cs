@@ -120,7 +120,7 @@ internal static class ChunkedSenderTemplate
                     for (var offset = 0; offset < payload.Count; offset += MaxFrameBytes)
                     {
                         var count = Math.Min(payload.Count - offset, MaxFrameBytes);
-                        var frame = new ArraySegment<byte>(payload.Array, payload.Offset + offset, count);
+                        var frame = new ArraySegment<byte>(payload.Array ?? new byte[0], payload.Offset + offset, count);
                         await socket.SendAsync(frame, messageType, offset + count == payload.Count, cancellationToken).ConfigureAwait(false);
                     }
                 }

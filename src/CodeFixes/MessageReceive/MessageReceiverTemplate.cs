@@ -98,7 +98,7 @@ internal static class MessageReceiverTemplate
                 var received = 0;
                 while (true)
                 {
-                    var rest = new ArraySegment<byte>(buffer.Array, buffer.Offset + received, buffer.Count - received);
+                    var rest = new ArraySegment<byte>(buffer.Array ?? new byte[0], buffer.Offset + received, buffer.Count - received);
                     var result = await socket.ReceiveAsync(rest, cancellationToken).ConfigureAwait(false);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {

@@ -1,0 +1,50 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using WsLimits.Analyzers.CodeFixes.ChunkedSend;
+using WsLimits.Analyzers.CodeFixes.MessageReceive;
+using Xunit;
+
+namespace WsLimits.Analyzers.Tests.Meta;
+
+/// <summary>The code the fixes insert compiles cleanly and gives none of the package's rules anything to report.</summary>
+public sealed class InsertedHelpersTests
+{
+    [Theory]
+    [InlineData(nameof(ChunkedSenderVariant.MessageFlags))]
+    [InlineData(nameof(ChunkedSenderVariant.Memory))]
+    [InlineData(nameof(ChunkedSenderVariant.ArraySegment))]
+    public Task ChunkedSenderIsCleanUnderEveryRule(string variant) =>
+        AssertCleanAsync(ChunkedSenderTemplate.Render(System.Enum.Parse<ChunkedSenderVariant>(variant), 65536));
+
+    [Fact]
+    public Task MessageReceiverIsCleanUnderEveryRule()
+    {
+        var probe = AnalyzerHost.CompileWithWebSockets();
+        return AssertCleanAsync(MessageReceiverTemplate.Render(probe, probe.GetTypeByMetadataName("System.Net.WebSockets.WebSocket")!));
+    }
+
+    [Fact]
+    public Task MessageReceiverForOldFrameworksIsCleanUnderEveryRule()
+    {
+        // Rendered against a WebSocket without the Memory overload, as in .NET Standard 2.0, then compiled on today's runtime,
+        // as a project that targets both would be.
+        var old = AnalyzerHost.CompileWithoutWebSockets("""
+            namespace System.Net.WebSockets { public abstract class WebSocket { } }
+            """);
+        return AssertCleanAsync(MessageReceiverTemplate.Render(old, old.GetTypeByMetadataName("System.Net.WebSockets.WebSocket")!));
+    }
+
+    private static async Task AssertCleanAsync(string helper)
+    {
+        var compilation = AnalyzerHost.CompileWithWebSockets(helper);
+
+        // Users build with nullable warnings as errors too: the helper must be clean with nullable on.
+        var nullable = compilation.WithOptions(compilation.Options.WithNullableContextOptions(NullableContextOptions.Enable));
+        Assert.Empty(nullable.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+
+        var result = await AnalyzerHost.RunAsync(compilation);
+        Assert.Empty(result.Exceptions);
+        Assert.Empty(result.Diagnostics);
+    }
+}
