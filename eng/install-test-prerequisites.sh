@@ -29,3 +29,13 @@ if [ ! -f "$node_peers/node_modules/ws/package.json" ] \
    || [ "$(node -p "require('./$node_peers/node_modules/ws/package.json').version")" != "8.12.0" ]; then
   (cd "$node_peers" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# Netty (with the JDK to compile its peer), Python websockets, and Go with gorilla/websocket, from Debian.
+command -v javac >/dev/null 2>&1 || apt_install default-jdk-headless
+missing=()
+for package in libnetty-java python3-websockets golang-go golang-github-gorilla-websocket-dev; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi

@@ -67,7 +67,7 @@ internal static class ReassemblyCapFix
             $$"""
             if ({{plan.SizeExpression}} > {{ReassemblyCapPlan.LimitName}})
             {
-                await {{plan.SocketExpression}}.CloseOutputAsync(global::System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "{{CloseReason}}", {{plan.TokenExpression}});
+                await {{plan.SocketExpression}}.CloseAsync(global::System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "{{CloseReason}}", {{plan.TokenExpression}});
                 return;
             }
             """);

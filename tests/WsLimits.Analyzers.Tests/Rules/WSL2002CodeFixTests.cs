@@ -33,7 +33,7 @@ public sealed class WSL2002CodeFixTests
                 message.Write(buffer, 0, result.Count);
                 if (message.Length > MaxMessageBytes)
                 {
-                    await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
                     return;
                 }
             }
@@ -73,14 +73,14 @@ public sealed class WSL2002CodeFixTests
                 bytes.AddRange(buffer[..result.Count]);
                 if (bytes.Count > MaxMessageBytes)
                 {
-                    await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
                     return;
                 }
 
                 text.Append(Encoding.ASCII.GetString(buffer, 0, result.Count));
                 if (text.Length > MaxMessageBytes)
                 {
-                    await ws.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
                     return;
                 }
 
@@ -124,7 +124,7 @@ public sealed class WSL2002CodeFixTests
                 await message.WriteAsync(buffer.AsMemory(0, result.Count));
                             if (message.Length > MaxMessageBytes)
                             {
-                                await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", default);
+                                await _socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", default);
                                 return;
                             }
                 """);

@@ -87,7 +87,7 @@ internal sealed class Peer
     {
         var output = Directory.CreateTempSubdirectory("wslimits-netty-").FullName;
         var source = Path.Combine(RepositoryPaths.Peers, "netty", "NettyPeer.java");
-        await RunBuildAsync("javac", $"-d {output} -cp {NettyClassPath} {source}", output);
+        await RunBuildAsync("javac", new[] { "-d", output, "-cp", NettyClassPath, source }, output);
         return output;
     }
 
@@ -95,7 +95,7 @@ internal sealed class Peer
     {
         var output = Path.Combine(Directory.CreateTempSubdirectory("wslimits-gorilla-").FullName, "gorilla-peer");
         var source = Path.Combine(RepositoryPaths.Peers, "gorilla");
-        await RunBuildAsync("go", $"build -o {output} main.go", source, new Dictionary<string, string>
+        await RunBuildAsync("go", new[] { "build", "-o", output, "main.go" }, source, new Dictionary<string, string>
         {
             // Debian's packaged Go sources, built offline without modules.
             ["GO111MODULE"] = "off",
@@ -105,12 +105,12 @@ internal sealed class Peer
         return output;
     }
 
-    private static async Task RunBuildAsync(string tool, string arguments, string workingDirectory, IDictionary<string, string>? environment = null)
+    private static async Task RunBuildAsync(string tool, string[] arguments, string workingDirectory, IDictionary<string, string>? environment = null)
     {
         var (exitCode, output, error) = await ProcessRunner.RunAsync(tool, arguments, workingDirectory, TimeSpan.FromMinutes(3), environment);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"{tool} {arguments} failed:\n{output}\n{error}");
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed:\n{output}\n{error}");
         }
     }
 }

@@ -9,7 +9,7 @@ namespace WsLimits.PeerLab.Tests.Peers;
 internal static class ProcessRunner
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        string fileName, string arguments, string workingDirectory, TimeSpan timeout, IDictionary<string, string>? environment = null)
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -31,7 +31,7 @@ internal static class ProcessRunner
         if (await Task.WhenAny(exited, Task.Delay(timeout)) != exited)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {arguments} did not finish within {timeout}");
+            throw new TimeoutException($"{fileName} did not finish within {timeout}");
         }
 
         return (process.ExitCode, await output, await error);

@@ -1,6 +1,6 @@
 'use strict';
-// A real Node ws client for the interop tests. One JSON argument says what to send; one JSON line on stdout says
-// what happened: how the connection closed, what was sent, and any text messages the server sent back.
+// A real Node ws client for the interop tests. A JSON file, named by the one argument, says what to send; one JSON
+// line on stdout says what happened: how the connection closed, what was sent, and any text messages it got back.
 //
 //   {"url": "ws://127.0.0.1:5000/ws", "messages": [{"text": "héllo", "frameBytes": 3}], "flood": null}
 //   {"url": "...", "flood": {"frameBytes": 65536, "maxBytes": 67108864}}
@@ -8,9 +8,10 @@
 // "messages" are sent in order, each as one message split into frames of frameBytes (text: UTF-8 bytes, so a
 // character may be split across frames; or "bytes": n binary bytes). "flood" sends continuation frames without
 // end, up to maxBytes, as a hostile client would, and stops when the server closes.
+const fs = require('fs');
 const WebSocket = require('ws');
 
-const request = JSON.parse(process.argv[2]);
+const request = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const report = { closeCode: null, closeReason: '', bytesSent: 0, received: [] };
 const socket = new WebSocket(request.url, { perMessageDeflate: false });
 
