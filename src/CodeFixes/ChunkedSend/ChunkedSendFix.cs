@@ -27,7 +27,8 @@ internal static class ChunkedSendFix
 
     public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
     {
-        var maxFrameBytesByProject = new Dictionary<ProjectId, int>();
+        var maxFrameBytes = LimitOptions.DefaultMaxFrameBytes;
+        var changed = new List<DocumentId>();
         foreach (var (documentId, diagnostics) in work)
         {
             if (solution.GetDocument(documentId) is not { } document
@@ -43,7 +44,7 @@ internal static class ChunkedSendFix
                 if (ChunkedSendRewriter.Find(root, model, diagnostic, cancellationToken) is { } send)
                 {
                     sends[send.Invocation] = send.KeepsFlags;
-                    maxFrameBytesByProject[documentId.ProjectId] = MaxFrameBytesOf(diagnostic);
+                    maxFrameBytes = MaxFrameBytesOf(diagnostic);
                 }
             }
 
@@ -51,14 +52,15 @@ internal static class ChunkedSendFix
             {
                 var rewritten = root.ReplaceNodes(sends.Keys, (original, current) => ChunkedSendRewriter.Rewrite(current, sends[original]));
                 solution = solution.WithDocumentSyntaxRoot(documentId, rewritten);
+                changed.Add(documentId);
             }
         }
 
-        foreach (var project in maxFrameBytesByProject.OrderBy(entry => entry.Key.Id))
+        foreach (var project in changed.GroupBy(document => document.ProjectId))
         {
-            var maxFrameBytes = project.Value;
             solution = await HelperDocument.EnsureAsync(
-                solution.GetProject(project.Key)!,
+                solution,
+                project.ToList(),
                 ChunkedSenderTemplate.TypeName,
                 (compilation, webSocket) => ChunkedSenderTemplate.Render(ChunkedSenderVariants.For(compilation, webSocket), maxFrameBytes),
                 cancellationToken).ConfigureAwait(false);

@@ -1,41 +1,144 @@
 using System;
-using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Text;
 
 namespace WsLimits.Analyzers.CodeFixes.Helpers;
 
 /// <summary>
-/// Adds a helper file, such as the chunked sender, to a project once: a project that already declares the
-/// helper type keeps its own.
+/// Adds a helper class, such as the chunked sender, to a project once: at the end of the first file the fix changed,
+/// unless the project already declares it. It goes into an existing file rather than a new one because
+/// <c>dotnet format</c> adds an explicit Compile item for a new file, which SDK-style projects then include twice.
 /// </summary>
 internal static class HelperDocument
 {
+    /// <param name="changed">The project's documents the fix rewrote to call the helper; the first one hosts it.</param>
     /// <param name="render">Writes the helper's source for the project's compilation and its WebSocket type.</param>
-    public static async Task<Solution> EnsureAsync(Project project, string typeName, Func<Compilation, INamedTypeSymbol, string> render, CancellationToken cancellationToken)
+    public static async Task<Solution> EnsureAsync(
+        Solution solution,
+        IReadOnlyList<DocumentId> changed,
+        string typeName,
+        Func<Compilation, INamedTypeSymbol, string> render,
+        CancellationToken cancellationToken)
     {
+        var project = solution.GetProject(changed[0].ProjectId)!;
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         var webSocket = compilation?.GetTypeByMetadataName("System.Net.WebSockets.WebSocket");
-        if (compilation is null || webSocket is null || Declares(compilation, typeName))
+        if (compilation is null || webSocket is null)
         {
-            return project.Solution;
+            return solution;
         }
 
-        var fileName = typeName + ".cs";
-        var filePath = project.FilePath is { } projectFile
-            ? Path.Combine(Path.GetDirectoryName(projectFile) ?? string.Empty, fileName)
-            : null;
-        var helper = project.AddDocument(fileName, SourceText.From(render(compilation, webSocket)), filePath: filePath);
+        var existing = compilation.GetSymbolsWithName(typeName, SymbolFilter.Type, cancellationToken).FirstOrDefault(symbol => symbol.Locations.Any(location => location.IsInSource));
+        var helperNamespace = existing?.ContainingNamespace.ToDisplayString();
+        if (existing is null)
+        {
+            var host = solution.GetDocument(changed[0])!;
+            var root = (CompilationUnitSyntax)(await host.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            var helper = (CompilationUnitSyntax)SyntaxFactory.ParseCompilationUnit(render(compilation, webSocket));
+            (root, helperNamespace) = AddHelper(root, helper);
+            var formatted = await Formatter.FormatAsync(host.WithSyntaxRoot(root), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            solution = formatted.Project.Solution;
+        }
 
-        // Formatting the new file applies the project's own style (indentation, new lines) to the template.
-        var formatted = await Formatter.FormatAsync(helper, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return formatted.Project.Solution;
+        return await ImportNamespaceAsync(solution, changed, helperNamespace, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool Declares(Compilation compilation, string typeName) =>
-        compilation.GetTypeByMetadataName(typeName) is { } type && type.Locations.Any(location => location.IsInSource);
+    /// <summary>
+    /// Appends the helper's class to the file, inside its file-scoped namespace if it has one (C# allows no type outside
+    /// it), otherwise at the end in the global namespace; and the helper's usings the file lacks.
+    /// </summary>
+    private static (CompilationUnitSyntax Root, string? Namespace) AddHelper(CompilationUnitSyntax root, CompilationUnitSyntax helper)
+    {
+        // The helper's leading blank line separates it from the code above, which must end its last line first.
+        var lastToken = root.GetLastToken();
+        if (!lastToken.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia))
+        {
+            root = root.ReplaceToken(lastToken, lastToken.WithTrailingTrivia(lastToken.TrailingTrivia.Add(SyntaxFactory.ElasticCarriageReturnLineFeed)));
+        }
+
+        var type = helper.Members.Single().WithAdditionalAnnotations(Formatter.Annotation);
+        string? helperNamespace = null;
+        if (root.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped)
+        {
+            root = root.ReplaceNode(fileScoped, fileScoped.AddMembers(type));
+            helperNamespace = fileScoped.Name.ToString();
+        }
+        else
+        {
+            root = root.AddMembers(type);
+        }
+
+        foreach (var usingDirective in helper.Usings)
+        {
+            root = WithUsing(root, usingDirective);
+        }
+
+        return (root, helperNamespace);
+    }
+
+    /// <summary>Adds a using the file lacks, before the first one that sorts after it.</summary>
+    private static CompilationUnitSyntax WithUsing(CompilationUnitSyntax root, UsingDirectiveSyntax usingDirective)
+    {
+        var name = usingDirective.Name?.ToString() ?? string.Empty;
+        var usings = root.Usings;
+        if (usings.Any(existing => existing.Name?.ToString() == name))
+        {
+            return root;
+        }
+
+        var position = 0;
+        while (position < usings.Count && CompareUsings(usings[position].Name?.ToString() ?? string.Empty, name) < 0)
+        {
+            position++;
+        }
+
+        // Line it up with its neighbours, so that no blank line or other layout change comes with it.
+        if (usings.Count > 0)
+        {
+            var neighbour = usings[Math.Min(position, usings.Count - 1)];
+            usingDirective = usingDirective.WithoutLeadingTrivia().WithTrailingTrivia(neighbour.GetTrailingTrivia());
+        }
+
+        return root.WithUsings(usings.Insert(position, usingDirective.WithAdditionalAnnotations(Formatter.Annotation)));
+    }
+
+    /// <summary>System namespaces first, then by name, as Visual Studio sorts them.</summary>
+    private static int CompareUsings(string a, string b)
+    {
+        var systemFirst = IsSystem(b).CompareTo(IsSystem(a));
+        return systemFirst != 0 ? systemFirst : string.CompareOrdinal(a, b);
+    }
+
+    private static bool IsSystem(string name) => name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
+
+    /// <summary>Where the helper lives in a namespace, the changed files outside it import it.</summary>
+    private static async Task<Solution> ImportNamespaceAsync(Solution solution, IReadOnlyList<DocumentId> changed, string? helperNamespace, CancellationToken cancellationToken)
+    {
+        if (helperNamespace is null || helperNamespace == "<global namespace>")
+        {
+            return solution;
+        }
+
+        foreach (var documentId in changed)
+        {
+            var document = solution.GetDocument(documentId)!;
+            var root = (CompilationUnitSyntax)(await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+            var inside = root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>()
+                .Any(declaration => declaration.Name.ToString() == helperNamespace || declaration.Name.ToString().StartsWith(helperNamespace + ".", StringComparison.Ordinal));
+            if (!inside && root.Usings.All(usingDirective => usingDirective.Name?.ToString() != helperNamespace))
+            {
+                var import = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(helperNamespace)).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                var formatted = await Formatter.FormatAsync(document.WithSyntaxRoot(WithUsing(root, import)), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                solution = formatted.Project.Solution;
+            }
+        }
+
+        return solution;
+    }
 }

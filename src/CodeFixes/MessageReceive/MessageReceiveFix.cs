@@ -27,7 +27,7 @@ internal static class MessageReceiveFix
 
     public static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
     {
-        var projects = new HashSet<ProjectId>();
+        var changed = new List<DocumentId>();
         foreach (var (documentId, diagnostics) in work)
         {
             if (solution.GetDocument(documentId) is not { } document
@@ -40,13 +40,13 @@ internal static class MessageReceiveFix
             if (receives.Count > 0)
             {
                 solution = solution.WithDocumentSyntaxRoot(documentId, root.ReplaceNodes(receives, (_, current) => Rename(current)));
-                projects.Add(documentId.ProjectId);
+                changed.Add(documentId);
             }
         }
 
-        foreach (var projectId in projects.OrderBy(id => id.Id))
+        foreach (var project in changed.GroupBy(document => document.ProjectId))
         {
-            solution = await HelperDocument.EnsureAsync(solution.GetProject(projectId)!, MessageReceiverTemplate.TypeName, MessageReceiverTemplate.Render, cancellationToken).ConfigureAwait(false);
+            solution = await HelperDocument.EnsureAsync(solution, project.ToList(), MessageReceiverTemplate.TypeName, MessageReceiverTemplate.Render, cancellationToken).ConfigureAwait(false);
         }
 
         return solution;

@@ -23,8 +23,7 @@ public sealed class WSL1001CodeFixTests
         var test = Verifier.Create(
             InMethod("await ws.SendAsync([|new ArraySegment<byte>(Encoding.UTF8.GetBytes(text))|], WebSocketMessageType.Text, true, ct);"),
             framework);
-        test.FixedState.Sources.Add(InMethod("await ws.SendChunkedAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), WebSocketMessageType.Text, ct);"));
-        test.FixedState.Sources.Add((HelperFile, ChunkedSenderTemplate.Render(variant, 65536)));
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod("await ws.SendChunkedAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), WebSocketMessageType.Text, ct);"), ChunkedSenderTemplate.Render(variant, 65536)));
         return test.RunAsync();
     }
 
@@ -33,8 +32,7 @@ public sealed class WSL1001CodeFixTests
     {
         const string Flags = "WebSocketMessageFlags.EndOfMessage | WebSocketMessageFlags.DisableCompression";
         var test = Verifier.Create(InMethod($"await ws.SendAsync([|JsonSerializer.SerializeToUtf8Bytes(message).AsMemory()|], WebSocketMessageType.Text, {Flags}, ct);"));
-        test.FixedState.Sources.Add(InMethod($"await ws.SendChunkedAsync(JsonSerializer.SerializeToUtf8Bytes(message).AsMemory(), WebSocketMessageType.Text, {Flags}, ct);"));
-        test.FixedState.Sources.Add((HelperFile, ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536)));
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod($"await ws.SendChunkedAsync(JsonSerializer.SerializeToUtf8Bytes(message).AsMemory(), WebSocketMessageType.Text, {Flags}, ct);"), ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536)));
         return test.RunAsync();
     }
 
@@ -48,13 +46,12 @@ public sealed class WSL1001CodeFixTests
                 endOfMessage: true,
                 cancellationToken: ct).ConfigureAwait(false);
             """));
-        test.FixedState.Sources.Add(InMethod("""
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod("""
             await ws.SendChunkedAsync(
                 File.ReadAllBytes(text).AsMemory(),
                 WebSocketMessageType.Binary,
                 ct).ConfigureAwait(false);
-            """));
-        test.FixedState.Sources.Add((HelperFile, ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536)));
+            """), ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536)));
         return test.RunAsync();
     }
 
@@ -64,8 +61,7 @@ public sealed class WSL1001CodeFixTests
         var test = Verifier.Create(
             InMethod("await ws.SendAsync([|new ArraySegment<byte>(File.ReadAllBytes(text))|], WebSocketMessageType.Binary, true, ct);"),
             editorConfig: "wslimits.max_frame_bytes = 16384");
-        test.FixedState.Sources.Add(InMethod("await ws.SendChunkedAsync(new ArraySegment<byte>(File.ReadAllBytes(text)), WebSocketMessageType.Binary, ct);"));
-        test.FixedState.Sources.Add((HelperFile, ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 16384)));
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod("await ws.SendChunkedAsync(new ArraySegment<byte>(File.ReadAllBytes(text)), WebSocketMessageType.Binary, ct);"), ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 16384)));
         return test.RunAsync();
     }
 
@@ -87,26 +83,75 @@ public sealed class WSL1001CodeFixTests
             await ws.SendAsync([|new ArraySegment<byte>(File.ReadAllBytes(text))|], WebSocketMessageType.Binary, true, ct);
             await ws.SendAsync([|JsonSerializer.SerializeToUtf8Bytes(message).AsMemory()|], WebSocketMessageType.Text, true, ct);
             """));
-        test.TestState.Sources.Add(("/0/Other.cs", Usings + """
+        test.TestState.Sources.Add(("/0/Test1.cs", Usings + """
             class Other
             {
                 Task SendAsync(WebSocket ws, string text, CancellationToken ct) =>
                     ws.SendAsync([|new ArraySegment<byte>(Encoding.UTF8.GetBytes(text))|], WebSocketMessageType.Text, true, ct);
             }
             """));
-        test.FixedState.Sources.Add(InMethod("""
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod("""
             await ws.SendChunkedAsync(new ArraySegment<byte>(File.ReadAllBytes(text)), WebSocketMessageType.Binary, ct);
             await ws.SendChunkedAsync(JsonSerializer.SerializeToUtf8Bytes(message).AsMemory(), WebSocketMessageType.Text, ct);
-            """));
-        test.FixedState.Sources.Add(("/0/Other.cs", Usings + """
+            """), ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536)));
+        test.FixedState.Sources.Add(("/0/Test1.cs", Usings + """
             class Other
             {
                 Task SendAsync(WebSocket ws, string text, CancellationToken ct) =>
                     ws.SendChunkedAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), WebSocketMessageType.Text, ct);
             }
             """));
-        test.FixedState.Sources.Add((HelperFile, ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536)));
         test.NumberOfIncrementalIterations = 3;
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfFixAllInDocumentIterations = 2;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task PutsTheHelperInAFileScopedNamespaceAndImportsItElsewhere()
+    {
+        var test = Verifier.Create(Usings + """
+            namespace Chat.Server;
+
+            class Broadcaster
+            {
+                Task SendAsync(WebSocket ws, string text, CancellationToken ct) =>
+                    ws.SendAsync([|new ArraySegment<byte>(Encoding.UTF8.GetBytes(text))|], WebSocketMessageType.Text, true, ct);
+            }
+            """);
+        test.TestState.Sources.Add(("/0/Test1.cs", Usings + """
+            namespace Chat.Client;
+
+            class Uploader
+            {
+                async Task SendAsync(WebSocket ws, string path, CancellationToken ct) =>
+                    await ws.SendAsync([|File.ReadAllBytes(path).AsMemory()|], WebSocketMessageType.Binary, true, ct);
+            }
+            """));
+        var helper = ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536);
+        var helperClass = helper[helper.IndexOf("/// <summary>", System.StringComparison.Ordinal)..].TrimEnd('\n');
+        test.FixedState.Sources.Add(Usings.Replace("using System.Net.WebSockets;\n", "using System.Net.WebSockets;\nusing System.Runtime.CompilerServices;\n") + $$"""
+            namespace Chat.Server;
+
+            class Broadcaster
+            {
+                Task SendAsync(WebSocket ws, string text, CancellationToken ct) =>
+                    ws.SendChunkedAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), WebSocketMessageType.Text, ct);
+            }
+
+            {{helperClass}}
+
+            """);
+        test.FixedState.Sources.Add(("/0/Test1.cs", Usings.Replace("using System.Threading.Tasks;\n", "using System.Threading.Tasks;\nusing Chat.Server;\n") + """
+            namespace Chat.Client;
+
+            class Uploader
+            {
+                async Task SendAsync(WebSocket ws, string path, CancellationToken ct) =>
+                    await ws.SendChunkedAsync(File.ReadAllBytes(path).AsMemory(), WebSocketMessageType.Binary, ct);
+            }
+            """));
+        test.NumberOfIncrementalIterations = 2;
         test.NumberOfFixAllIterations = 1;
         test.NumberOfFixAllInDocumentIterations = 2;
         return test.RunAsync();

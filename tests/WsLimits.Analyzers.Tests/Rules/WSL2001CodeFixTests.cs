@@ -34,8 +34,7 @@ public sealed class WSL2001CodeFixTests
     public Task ReceivesThroughTheHelperForTheTargetFramework(string framework)
     {
         var test = Verifier.Create(InMethod(DocsSampleLoop.Replace("ws.RECEIVE(new ArraySegment<byte>(buffer), ct)", "[|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|]")), framework);
-        test.FixedState.Sources.Add(InMethod(DocsSampleLoop.Replace("RECEIVE", MessageReceiverTemplate.MethodName)));
-        test.FixedState.Sources.Add((HelperFile, HelperFor(framework)));
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod(DocsSampleLoop.Replace("RECEIVE", MessageReceiverTemplate.MethodName)), HelperFor(framework)));
         return test.RunAsync();
     }
 
@@ -47,7 +46,7 @@ public sealed class WSL2001CodeFixTests
             var first = await [|ws.ReceiveAsync(buffer.AsMemory(), ct)|];
             var command = JsonSerializer.Deserialize<string[]>(buffer.AsSpan(0, first.Count));
             """));
-        test.TestState.Sources.Add(("/0/Other.cs", WSL1001Sources.Usings + """
+        test.TestState.Sources.Add(("/0/Test1.cs", WSL1001Sources.Usings + """
             class Other
             {
                 async Task<string> ReadAsync(WebSocket ws, byte[] buffer)
@@ -57,12 +56,12 @@ public sealed class WSL2001CodeFixTests
                 }
             }
             """));
-        test.FixedState.Sources.Add(InMethod("""
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod("""
             var buffer = new byte[8192];
             var first = await ws.ReceiveMessageAsync(buffer.AsMemory(), ct);
             var command = JsonSerializer.Deserialize<string[]>(buffer.AsSpan(0, first.Count));
-            """));
-        test.FixedState.Sources.Add(("/0/Other.cs", WSL1001Sources.Usings + """
+            """), HelperFor(TargetFrameworks.Net80)));
+        test.FixedState.Sources.Add(("/0/Test1.cs", WSL1001Sources.Usings + """
             class Other
             {
                 async Task<string> ReadAsync(WebSocket ws, byte[] buffer)
@@ -72,7 +71,6 @@ public sealed class WSL2001CodeFixTests
                 }
             }
             """));
-        test.FixedState.Sources.Add((HelperFile, HelperFor(TargetFrameworks.Net80)));
         test.NumberOfIncrementalIterations = 2;
         test.NumberOfFixAllIterations = 1;
         test.NumberOfFixAllInDocumentIterations = 2;

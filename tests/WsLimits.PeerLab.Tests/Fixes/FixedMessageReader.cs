@@ -48,7 +48,7 @@ internal static class FixedMessageReader
     private static async Task<FixedReceiver.Endpoint> CompileAsync()
     {
         var sources = (await FixedCode.ApplyAsync(UserCode, new[] { new EndOfMessageIgnoredAnalyzer() }, new[] { new EndOfMessageIgnoredCodeFixProvider() })).ToArray();
-        if (sources.Length != 2 || !sources[0].Contains("ReceiveMessageAsync", StringComparison.Ordinal))
+        if (!sources[0].Contains("await socket.ReceiveMessageAsync(", StringComparison.Ordinal) || !sources[0].Contains("class WebSocketMessageReceiver", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("the WSL2001 fix did not rewrite the loop:\n" + string.Join("\n----\n", sources));
         }

@@ -36,7 +36,7 @@ internal static class FixedSender
 
     private static readonly Lazy<Task<MethodInfo>> Upload = new(CompileAsync);
 
-    /// <summary>The fixed user code, with the helper file the fix added.</summary>
+    /// <summary>The fixed user code, with the helper the fix added to it.</summary>
     public static async Task<string[]> SourcesAsync() =>
         (await FixedCode.ApplyAsync(UserCode, new[] { new UnboundedSingleFrameSendAnalyzer() }, new[] { new UnboundedSingleFrameSendCodeFixProvider() })).ToArray();
 
@@ -46,7 +46,7 @@ internal static class FixedSender
     private static async Task<MethodInfo> CompileAsync()
     {
         var sources = await SourcesAsync();
-        if (!sources[0].Contains("SendChunkedAsync", StringComparison.Ordinal) || sources.Length != 2)
+        if (!sources[0].Contains("await socket.SendChunkedAsync(", StringComparison.Ordinal) || !sources[0].Contains("class WebSocketChunkedSender", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("the WSL1001 fix did not rewrite the upload:\n" + string.Join("\n----\n", sources));
         }
