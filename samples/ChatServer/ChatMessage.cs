@@ -1,0 +1,3 @@
+namespace ChatServer;
+
+public sealed record ChatMessage(string User, string Text, DateTimeOffset Sent);
