@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using WsLimits.Analyzers.CodeFixes.Helpers;
 
 namespace WsLimits.Analyzers.CodeFixes.FragmentDecoding;
 
@@ -22,12 +23,13 @@ internal static class FragmentDecodingFix
     public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var loopsWithDecoder = new HashSet<SyntaxNode>();
+        var functionsWithDecoder = new HashSet<SyntaxNode>();
         foreach (var diagnostic in diagnostics)
         {
-            // One decoder and one chars buffer per loop: a second decode in the same loop is left for another pass.
+            // The names it introduces are checked against the code as it was, so one decoder per function:
+            // another loop in the same function keeps its diagnostic for a later pass.
             if (DecoderRewritePlan.TryCreate(editor.OriginalRoot, editor.SemanticModel, diagnostic, cancellationToken) is not { } plan
-                || !loopsWithDecoder.Add(plan.LoopStatement))
+                || !functionsWithDecoder.Add(FunctionBodies.EnclosingFunction(plan.LoopStatement)))
             {
                 continue;
             }

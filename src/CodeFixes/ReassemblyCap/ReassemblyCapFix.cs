@@ -35,7 +35,7 @@ internal static class ReassemblyCapFix
     public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var loopsWithLimit = new HashSet<SyntaxNode>();
+        var declared = new HashSet<SyntaxNode>();
         foreach (var diagnostic in diagnostics)
         {
             if (ReassemblyCapPlan.TryCreate(editor.OriginalRoot, editor.SemanticModel, diagnostic, cancellationToken) is not { } plan)
@@ -44,17 +44,13 @@ internal static class ReassemblyCapFix
             }
 
             editor.InsertAfter(plan.AppendStatement, SizeCheck(plan));
-            if (plan.DeclaresLimit && loopsWithLimit.Add(plan.LoopStatement))
+
+            // One limit at the top of the function serves every loop in it.
+            var anchor = FunctionBodies.DeclarationAnchor(plan.LoopStatement);
+            if (plan.DeclaresLimit && declared.Add(anchor))
             {
                 var declaration = LimitDeclaration(MaxMessageBytesOf(diagnostic));
-                if (plan.LoopStatement.Parent is GlobalStatementSyntax global)
-                {
-                    editor.InsertBefore(global, SyntaxFactory.GlobalStatement(declaration));
-                }
-                else
-                {
-                    editor.InsertBefore(plan.LoopStatement, declaration);
-                }
+                editor.InsertBefore(anchor, anchor is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(declaration) : declaration);
             }
         }
 

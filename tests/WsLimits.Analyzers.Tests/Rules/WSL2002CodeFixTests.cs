@@ -23,10 +23,10 @@ public sealed class WSL2002CodeFixTests
             Handle(Encoding.UTF8.GetString(message.ToArray()));
             """));
         test.FixedCode = InMethod("""
+            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
             var buffer = new byte[4096];
             using var message = new MemoryStream();
             WebSocketReceiveResult result;
-            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
             do
             {
                 result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
@@ -63,10 +63,10 @@ public sealed class WSL2002CodeFixTests
             editorConfig: "wslimits.max_receive_message_bytes = 65536");
         test.FixedCode = InMethod(
             """
+            const int MaxMessageBytes = 65_536; // wslimits.max_receive_message_bytes
             var buffer = new byte[1024];
             var bytes = new List<byte>();
             var text = new StringBuilder();
-            const int MaxMessageBytes = 65_536; // wslimits.max_receive_message_bytes
             while (true)
             {
                 var result = await ws.ReceiveAsync(buffer.AsMemory(), cancellationToken);
@@ -128,6 +128,69 @@ public sealed class WSL2002CodeFixTests
                                 return;
                             }
                 """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task DeclaresTheLimitOnceForEveryLoopInTheFunction()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[4096];
+            var first = new MemoryStream();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(buffer.AsMemory(), ct);
+                [|first.Write(buffer, 0, result.Count)|];
+            }
+            while (!result.EndOfMessage);
+
+            if (ws.State == WebSocketState.Open)
+            {
+                var second = new MemoryStream();
+                do
+                {
+                    result = await ws.ReceiveAsync(buffer.AsMemory(), ct);
+                    [|second.Write(buffer, 0, result.Count)|];
+                }
+                while (!result.EndOfMessage);
+            }
+            """));
+        test.FixedCode = InMethod("""
+            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+            var buffer = new byte[4096];
+            var first = new MemoryStream();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(buffer.AsMemory(), ct);
+                first.Write(buffer, 0, result.Count);
+                if (first.Length > MaxMessageBytes)
+                {
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    return;
+                }
+            }
+            while (!result.EndOfMessage);
+
+            if (ws.State == WebSocketState.Open)
+            {
+                var second = new MemoryStream();
+                do
+                {
+                    result = await ws.ReceiveAsync(buffer.AsMemory(), ct);
+                    second.Write(buffer, 0, result.Count);
+                    if (second.Length > MaxMessageBytes)
+                    {
+                        await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                        return;
+                    }
+                }
+                while (!result.EndOfMessage);
+            }
+            """);
+        test.NumberOfIncrementalIterations = 2;
+        test.NumberOfFixAllIterations = 1;
         return test.RunAsync();
     }
 

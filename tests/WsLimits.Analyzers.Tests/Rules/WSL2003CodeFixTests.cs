@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static WsLimits.Analyzers.Tests.Rules.ReceiveSources;
 using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.TextDecodedPerFragmentAnalyzer, WsLimits.Analyzers.CodeFixes.TextDecodedPerFragmentCodeFixProvider>;
@@ -66,6 +67,62 @@ public sealed class WSL2003CodeFixTests
                 if (received.EndOfMessage) break;
             }
             """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FixAllLeavesALoopWhereTheDecoderNameIsTaken()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[4096];
+            var first = new StringBuilder();
+            var second = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                first.Append([|Encoding.UTF8.GetString(buffer, 0, result.Count)|]);
+            }
+            while (!result.EndOfMessage);
+
+            if (first.Length > 0)
+            {
+                WebSocketReceiveResult next;
+                do
+                {
+                    next = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                    second.Append([|Encoding.UTF8.GetString(buffer, 0, next.Count)|]);
+                }
+                while (!next.EndOfMessage);
+            }
+            """));
+        test.FixedCode = InMethod("""
+            var buffer = new byte[4096];
+            var first = new StringBuilder();
+            var second = new StringBuilder();
+            WebSocketReceiveResult result;
+            var decoder = Encoding.UTF8.GetDecoder();
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                var chars = new char[decoder.GetCharCount(buffer, 0, result.Count, result.EndOfMessage)];
+                decoder.GetChars(buffer, 0, result.Count, chars, 0, result.EndOfMessage);
+                first.Append(chars);
+            }
+            while (!result.EndOfMessage);
+
+            if (first.Length > 0)
+            {
+                WebSocketReceiveResult next;
+                do
+                {
+                    next = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                    second.Append([|Encoding.UTF8.GetString(buffer, 0, next.Count)|]);
+                }
+                while (!next.EndOfMessage);
+            }
+            """);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
         return test.RunAsync();
     }
 
