@@ -39,6 +39,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         description: "Fragments and receive buffers end at arbitrary bytes, not at character boundaries. Decoding each piece separately turns a UTF-8 character split between two pieces into replacement characters.");
 
+    public static readonly DiagnosticDescriptor BufferSizeIsNotALimit = Create(
+        DiagnosticIds.BufferSizeIsNotALimit,
+        title: "Buffer size setting does not limit WebSocket message size",
+        messageFormat: "{0} does not limit WebSocket message size: {1}; to refuse large messages, check their size in the receive loop (WSL2002)",
+        RuleCategories.Limits,
+        DiagnosticSeverity.Warning,
+        description: "ClientWebSocketOptions.SetBuffer is ignored on .NET Core and .NET 5+ and throws in the browser; ASP.NET Core's WebSocketOptions.ReceiveBufferSize has had no effect since 2.1. Neither limits message size: .NET's WebSocket has no receive limit, so the application must check the size of what it reassembles.");
+
     public static readonly DiagnosticDescriptor InvalidLimitOption = Create(
         DiagnosticIds.InvalidLimitOption,
         title: "Invalid WsLimits configuration value",

@@ -10,5 +10,6 @@ public static class DiagnosticIds
     public const string EndOfMessageIgnored = "WSL2001";
     public const string UnboundedReassembly = "WSL2002";
     public const string TextDecodedPerFragment = "WSL2003";
+    public const string BufferSizeIsNotALimit = "WSL3001";
     public const string InvalidLimitOption = "WSL9001";
 }

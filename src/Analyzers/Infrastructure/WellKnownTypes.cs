@@ -31,6 +31,9 @@ internal sealed class WellKnownTypes
         BuffersExtensions = compilation.GetTypeByMetadataName("System.Buffers.BuffersExtensions");
         SystemTextJsonDocument = compilation.GetTypeByMetadataName("System.Text.Json.JsonDocument");
         SystemTextJsonReader = compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader");
+        ClientWebSocketOptions = compilation.GetTypeByMetadataName("System.Net.WebSockets.ClientWebSocketOptions");
+        AspNetCoreWebSocketOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebSocketOptions");
+        ExtendedWebSocketAcceptContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebSockets.ExtendedWebSocketAcceptContext");
     }
 
     public INamedTypeSymbol WebSocket { get; }
@@ -54,6 +57,9 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? BuffersExtensions { get; }
     public INamedTypeSymbol? SystemTextJsonDocument { get; }
     public INamedTypeSymbol? SystemTextJsonReader { get; }
+    public INamedTypeSymbol? ClientWebSocketOptions { get; }
+    public INamedTypeSymbol? AspNetCoreWebSocketOptions { get; }
+    public INamedTypeSymbol? ExtendedWebSocketAcceptContext { get; }
 
     public static WellKnownTypes? TryCreate(Compilation compilation)
     {

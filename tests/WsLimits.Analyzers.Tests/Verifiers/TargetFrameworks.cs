@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace WsLimits.Analyzers.Tests.Verifiers;
@@ -11,6 +12,7 @@ public static class TargetFrameworks
     public const string Net100 = "net10.0";
     public const string NetStandard20 = "netstandard2.0";
     public const string NetStandard21 = "netstandard2.1";
+    public const string Net100AspNetCore = "net10.0 with ASP.NET Core";
 
     private static readonly PackageIdentity Newtonsoft = new("Newtonsoft.Json", "13.0.3");
     private static readonly PackageIdentity Pipelines = new("System.IO.Pipelines", "8.0.0");
@@ -18,6 +20,7 @@ public static class TargetFrameworks
     public static ReferenceAssemblies For(string name) => name switch
     {
         Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft, Pipelines)),
+        Net100AspNetCore => For(Net100),
         Net100 => new ReferenceAssemblies(
                 "net10.0",
                 new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
@@ -33,4 +36,22 @@ public static class TargetFrameworks
             new PackageIdentity("System.Text.Json", "8.0.5"))),
         _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, "no such reference-assembly set"),
     };
+
+    /// <summary>
+    /// ASP.NET Core's assemblies, for sets that need them: taken from the shared framework this test runs on, next to
+    /// the runtime, since the reference-assembly downloader does not resolve the ASP.NET Core targeting pack.
+    /// </summary>
+    public static ImmutableArray<Microsoft.CodeAnalysis.MetadataReference> AdditionalReferences(string name)
+    {
+        if (name != Net100AspNetCore)
+        {
+            return ImmutableArray<Microsoft.CodeAnalysis.MetadataReference>.Empty;
+        }
+
+        var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
+        var aspNetCore = Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App", runtime.Name);
+        return Directory.GetFiles(aspNetCore, "Microsoft.AspNetCore*.dll")
+            .Select(path => (Microsoft.CodeAnalysis.MetadataReference)Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
 }

@@ -17,6 +17,7 @@ public static class Verify<TAnalyzer, TCodeFix>
     public static Test Create(string source, string targetFramework = TargetFrameworks.Net80, string? editorConfig = null)
     {
         var test = new Test { TestCode = source, ReferenceAssemblies = TargetFrameworks.For(targetFramework) };
+        test.TestState.AdditionalReferences.AddRange(TargetFrameworks.AdditionalReferences(targetFramework));
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
