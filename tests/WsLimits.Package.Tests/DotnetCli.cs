@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading.Tasks;
 
@@ -25,13 +24,14 @@ internal static class DotnetCli
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
-        // The test host's own MSBuild settings must not leak into the builds under test.
-        foreach (var name in new List<string>(start.Environment.Keys))
+        // No build server or MSBuild node may outlive the test.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+
+        // The paths the test host's own SDK set must not steer the builds under test.
+        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath" })
         {
-            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(name);
-            }
+            start.Environment.Remove(name);
         }
 
         using var process = Process.Start(start)!;
