@@ -12,6 +12,8 @@ namespace WsLimits.Analyzers.Receive;
 /// </summary>
 internal sealed class ReceiveLoop
 {
+    private HashSet<ISymbol>? _comparedSymbols;
+
     private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives)
     {
         Loop = loop;
@@ -79,15 +81,10 @@ internal sealed class ReceiveLoop
     /// </summary>
     public bool IsSizeChecked(MessageSink sink)
     {
-        var function = Loop.EnclosingFunction();
-        var runningTotals = RunningTotals();
-        foreach (var operation in function.Descendants())
+        var compared = ComparedSymbols();
+        if (compared.Contains(sink.Symbol) || RunningTotals().Exists(compared.Contains))
         {
-            if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational()
-                && (Mentions(binary, sink.Symbol) || runningTotals.Exists(total => Mentions(binary, total))))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var operation in Loop.Descendants())
@@ -99,6 +96,32 @@ internal sealed class ReceiveLoop
         }
 
         return false;
+    }
+
+    /// <summary>Every local, field or parameter that a relational comparison in the function reads, found once per loop.</summary>
+    private HashSet<ISymbol> ComparedSymbols()
+    {
+        if (_comparedSymbols is not null)
+        {
+            return _comparedSymbols;
+        }
+
+        var compared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in Loop.EnclosingFunction().Descendants())
+        {
+            if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational())
+            {
+                foreach (var part in binary.Descendants())
+                {
+                    if (part.StorageSymbol() is { } symbol)
+                    {
+                        compared.Add(symbol);
+                    }
+                }
+            }
+        }
+
+        return _comparedSymbols = compared;
     }
 
     private static bool ClosesWithMessageTooBig(IConditionalOperation conditional)
@@ -113,9 +136,6 @@ internal sealed class ReceiveLoop
 
         return false;
     }
-
-    private static bool Mentions(IBinaryOperation comparison, ISymbol symbol) =>
-        comparison.LeftOperand.Mentions(symbol) || comparison.RightOperand.Mentions(symbol);
 
     /// <summary>True when <paramref name="scope"/> touches the bytes or the result of any receive in the loop.</summary>
     public bool CarriesReceivedData(IOperation scope)
