@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -17,6 +19,8 @@ public sealed class BufferSizeIsNotALimitAnalyzer : WebSocketAnalyzer
     /// <summary>Diagnostic property present where the setting is a statement or initializer the fix can remove.</summary>
     public const string RemovableProperty = "Removable";
 
+    private static readonly ImmutableArray<string> SettingNames = ImmutableArray.Create("SetBuffer", "ReceiveBufferSize", "CreateClientWebSocket");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.BufferSizeIsNotALimit);
 
@@ -28,13 +32,12 @@ public sealed class BufferSizeIsNotALimitAnalyzer : WebSocketAnalyzer
         }
 
         var platform = TargetPlatform.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-        context.RegisterOperationAction(operation => AnalyzeInvocation(operation, types, platform), OperationKind.Invocation);
-        context.RegisterOperationAction(operation => AnalyzeAssignment(operation, types), OperationKind.SimpleAssignment);
+        RegisterNamed<IInvocationOperation>(context, SettingNames, (invocation, report) => AnalyzeInvocation(invocation, report, types, platform), SyntaxKind.InvocationExpression);
+        RegisterNamed<ISimpleAssignmentOperation>(context, SettingNames, (assignment, report) => AnalyzeAssignment(assignment, report, types), SyntaxKind.SimpleAssignmentExpression);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownTypes types, TargetPlatform platform)
+    private static void AnalyzeInvocation(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types, TargetPlatform platform)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name == "SetBuffer" && method.ContainingType.Is(types.ClientWebSocketOptions))
         {
@@ -43,18 +46,17 @@ public sealed class BufferSizeIsNotALimitAnalyzer : WebSocketAnalyzer
                 : platform.IsNetCore || platform.Identifier.Length == 0
                     ? "on .NET Core and .NET 5+ the sizes are checked for being positive, then ignored"
                     : "it sizes buffers, and .NET refuses no message for its size";
-            Report(context, invocation, "ClientWebSocketOptions.SetBuffer", effect);
+            Report(report, invocation, "ClientWebSocketOptions.SetBuffer", effect);
         }
         else if (method.Name == "CreateClientWebSocket" && method.IsStatic && method.ContainingType.Is(types.WebSocket) && !platform.IsBrowserOnly
             && (platform.IsNetCore || platform.Identifier.Length == 0))
         {
-            Report(context, invocation, "The buffer sizes of WebSocket.CreateClientWebSocket", "they are checked, then ignored, with the internal buffer", removable: false);
+            Report(report, invocation, "The buffer sizes of WebSocket.CreateClientWebSocket", "they are checked, then ignored, with the internal buffer", removable: false);
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, WellKnownTypes types)
+    private static void AnalyzeAssignment(ISimpleAssignmentOperation assignment, Action<Diagnostic> report, WellKnownTypes types)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "ReceiveBufferSize" } property })
         {
             return;
@@ -63,16 +65,16 @@ public sealed class BufferSizeIsNotALimitAnalyzer : WebSocketAnalyzer
         var type = property.ContainingType;
         if (type.Is(types.AspNetCoreWebSocketOptions) || type.Is(types.ExtendedWebSocketAcceptContext))
         {
-            Report(context, assignment, type.Name + ".ReceiveBufferSize", "it has had no effect since ASP.NET Core 2.1 and is obsolete");
+            Report(report, assignment, type.Name + ".ReceiveBufferSize", "it has had no effect since ASP.NET Core 2.1 and is obsolete");
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation setting, string what, string effect, bool removable = true)
+    private static void Report(Action<Diagnostic> report, IOperation setting, string what, string effect, bool removable = true)
     {
         var properties = removable && IsRemovable(setting)
             ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, "true")
             : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.BufferSizeIsNotALimit, setting.Syntax.GetLocation(), properties, what, effect));
+        report(Diagnostic.Create(Descriptors.BufferSizeIsNotALimit, setting.Syntax.GetLocation(), properties, what, effect));
     }
 
     /// <summary>A statement of its own, or a member of an object initializer: removing it leaves valid code.</summary>

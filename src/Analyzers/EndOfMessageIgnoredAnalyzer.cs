@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -15,11 +17,11 @@ public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
         ImmutableArray.Create(Descriptors.EndOfMessageIgnored);
 
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types) =>
-        context.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Invocation);
+        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("ReceiveAsync"), (invocation, report) => Analyze(invocation, report, types), SyntaxKind.InvocationExpression);
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types)
+    private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types)
     {
-        if (WebSocketReceiveCall.TryCreate((IInvocationOperation)context.Operation, types) is not { BufferSymbol: { } buffer } receive)
+        if (WebSocketReceiveCall.TryCreate(invocation, types) is not { BufferSymbol: { } buffer } receive)
         {
             return;
         }
@@ -30,7 +32,7 @@ public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndOfMessageIgnored, receive.Invocation.Syntax.GetLocation()));
+        report(Diagnostic.Create(Descriptors.EndOfMessageIgnored, receive.Invocation.Syntax.GetLocation()));
     }
 
     /// <summary>A result kept in a field, or handed whole to another method, may have its EndOfMessage checked there.</summary>

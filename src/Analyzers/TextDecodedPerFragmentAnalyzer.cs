@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -15,12 +17,12 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
         ImmutableArray.Create(Descriptors.TextDecodedPerFragment);
 
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types) =>
-        context.RegisterOperationAction(operation => Analyze(operation, types), OperationKind.Loop);
+        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types)
+    private static void Analyze(ILoopOperation loopOperation, Action<Diagnostic> report, WellKnownTypes types)
     {
         // Driven by the loop, so that everything reported lies within the operation analyzed.
-        if (ReceiveLoop.TryCreate((ILoopOperation)context.Operation, types) is not { ReadsUntilEndOfMessage: true } loop)
+        if (ReceiveLoop.TryCreate(loopOperation, types) is not { ReadsUntilEndOfMessage: true } loop)
         {
             return;
         }
@@ -31,7 +33,7 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
             {
                 if (operation is IInvocationOperation decode && MessageConsumers.IsMultiByteTextDecode(decode, types) && loop.CarriesReceivedData(decode))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    report(Diagnostic.Create(
                         Descriptors.TextDecodedPerFragment,
                         decode.Syntax.GetLocation(),
                         MessageConsumers.DisplayName(decode)));

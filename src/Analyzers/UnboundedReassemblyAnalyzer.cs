@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -25,18 +27,18 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
-        context.RegisterOperationAction(operation => Analyze(operation, types, options), OperationKind.Loop);
+        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, options), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, LimitOptionsCache options)
+    private static void Analyze(ILoopOperation operation, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options)
     {
         // Driven by the loop, so that everything reported lies within the operation analyzed.
-        if (ReceiveLoop.TryCreate((ILoopOperation)context.Operation, types) is not { ReadsUntilEndOfMessage: true } loop)
+        if (ReceiveLoop.TryCreate(operation, types) is not { ReadsUntilEndOfMessage: true } loop)
         {
             return;
         }
 
-        var maxMessageBytes = options.For(context.Operation.Syntax.SyntaxTree).MaxReceiveMessageBytes;
+        var maxMessageBytes = options.For(operation.Syntax.SyntaxTree).MaxReceiveMessageBytes;
         foreach (var sink in loop.GrowingSinks(types))
         {
             if (loop.IsSizeChecked(sink))
@@ -51,7 +53,7 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
                 properties = properties.Add(SizeMemberProperty, sink.SizeMember);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Descriptors.UnboundedReassembly,
                 sink.Append.Syntax.GetLocation(),
                 properties,

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,12 +30,12 @@ public sealed class UnboundedSingleFrameSendAnalyzer : WebSocketAnalyzer
     {
         var sizes = new PayloadSizeAnalysis(types);
         var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
-        context.RegisterOperationAction(operation => Analyze(operation, types, sizes, options), OperationKind.Invocation);
+        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("SendAsync"), (invocation, report) => Analyze(invocation, report, types, sizes, options), SyntaxKind.InvocationExpression);
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, PayloadSizeAnalysis sizes, LimitOptionsCache options)
+    private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types, PayloadSizeAnalysis sizes, LimitOptionsCache options)
     {
-        if (WebSocketSendCall.TryCreate((IInvocationOperation)context.Operation, types) is not { } send)
+        if (WebSocketSendCall.TryCreate(invocation, types) is not { } send)
         {
             return;
         }
@@ -44,7 +46,7 @@ public sealed class UnboundedSingleFrameSendAnalyzer : WebSocketAnalyzer
             return;
         }
 
-        var maxFrameBytes = options.For(context.Operation.Syntax.SyntaxTree).MaxFrameBytes;
+        var maxFrameBytes = options.For(invocation.Syntax.SyntaxTree).MaxFrameBytes;
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(MaxFrameBytesProperty, maxFrameBytes.ToString(CultureInfo.InvariantCulture));
         if (send.EndsMessage)
@@ -52,7 +54,7 @@ public sealed class UnboundedSingleFrameSendAnalyzer : WebSocketAnalyzer
             properties = properties.Add(EndsMessageProperty, "true");
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        report(Diagnostic.Create(
             Descriptors.UnboundedSingleFrameSend,
             PayloadExpression(send).GetLocation(),
             properties,

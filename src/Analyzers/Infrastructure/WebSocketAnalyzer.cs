@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace WsLimits.Analyzers.Infrastructure;
@@ -23,4 +28,51 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Registers the rule's actions for a compilation that references WebSocket.</summary>
     internal abstract void Register(CompilationStartAnalysisContext context, WellKnownTypes types);
+
+    /// <summary>
+    /// Calls <paramref name="analyze"/> with the operation of each syntax node of the given kinds that names one of
+    /// <paramref name="names"/>: the invoked or assigned member, or for a loop any identifier in it. Syntax comes first
+    /// so that the great majority of code, which never names a WebSocket API, is not bound for this rule at all.
+    /// </summary>
+    internal static void RegisterNamed<TOperation>(
+        CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
+        where TOperation : class, IOperation =>
+        context.RegisterSyntaxNodeAction(
+            node =>
+            {
+                if (Names(node.Node, names) && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is TOperation operation)
+                {
+                    analyze(operation, node.ReportDiagnostic);
+                }
+            },
+            kinds);
+
+    private static bool Names(SyntaxNode node, ImmutableArray<string> names)
+    {
+        switch (node)
+        {
+            case InvocationExpressionSyntax invocation:
+                return NameOf(invocation.Expression) is { } invoked && names.Contains(invoked);
+            case AssignmentExpressionSyntax assignment:
+                return NameOf(assignment.Left) is { } assigned && names.Contains(assigned);
+            default:
+                foreach (var token in node.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
+    }
+
+    private static string? NameOf(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
 }

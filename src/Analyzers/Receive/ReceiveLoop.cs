@@ -27,12 +27,6 @@ internal sealed class ReceiveLoop
     /// <summary>The loop, if it calls ReceiveAsync itself (not only in a nested loop).</summary>
     public static ReceiveLoop? TryCreate(ILoopOperation loop, WellKnownTypes types)
     {
-        // Most loops never receive: a look at the tokens spares building their operation trees.
-        if (!NamesReceiveAsync(loop.Syntax))
-        {
-            return null;
-        }
-
         var receives = ImmutableArray.CreateBuilder<WebSocketReceiveCall>();
         foreach (var operation in loop.Descendants())
         {
@@ -45,19 +39,6 @@ internal sealed class ReceiveLoop
         }
 
         return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable()) : null;
-    }
-
-    private static bool NamesReceiveAsync(SyntaxNode syntax)
-    {
-        foreach (var token in syntax.DescendantTokens())
-        {
-            if (token.ValueText == "ReceiveAsync")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>True when the loop looks at EndOfMessage, in its condition or its body: it reassembles messages.</summary>
