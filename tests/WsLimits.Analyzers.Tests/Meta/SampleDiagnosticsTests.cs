@@ -2,8 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace WsLimits.Analyzers.Tests.Meta;
@@ -14,27 +12,10 @@ namespace WsLimits.Analyzers.Tests.Meta;
 /// </summary>
 public sealed class SampleDiagnosticsTests
 {
-    /// <summary>The implicit usings of the samples' SDKs that their code relies on.</summary>
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     [Fact]
     public async Task SamplesGetExactlyTheExpectedDiagnostics()
     {
-        var samples = RepositoryFiles.Path("samples");
-        var files = Directory.GetFiles(samples, "*.cs", SearchOption.AllDirectories)
-            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .ToList();
-        var trees = files.Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), path: Path.GetRelativePath(samples, file).Replace('\\', '/')))
-            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings))
-            .ToArray();
+        var trees = SampleSources.Load();
 
         var result = await AnalyzerHost.RunAsync(AnalyzerHost.CompileWithWebSockets().AddSyntaxTrees(trees));
 
