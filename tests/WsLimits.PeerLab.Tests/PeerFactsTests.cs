@@ -2,6 +2,7 @@ using System;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
+using WsLimits.Analyzers.Peers;
 using WsLimits.PeerLab.Tests.Peers;
 using Xunit;
 
@@ -56,30 +57,46 @@ public sealed class PeerFactsTests
         }
     }
 
-    [SkippableFact]
-    public async Task PythonWebsocketsDefaultLimitIsOneMebibyte()
+    /// <summary>The analyzers' peer-profile table holds what the real peer does with its default configuration.</summary>
+    [SkippableTheory]
+    [InlineData("netty")]
+    [InlineData("node-ws")]
+    [InlineData("python-websockets")]
+    [InlineData("gorilla")]
+    public async Task ProfileDefaultsHoldAgainstTheRealPeer(string peerName)
     {
-        using (var server = await Peer.PythonWebsockets.StartAsync())
+        var profile = PeerProfiles.Named(peerName)!;
+        var peer = Peer.Named(peerName);
+        if (profile.Scope == LimitScope.Frame)
         {
-            var atTheLimit = await SendAsync(server, Payloads.Mebibyte, frameBytes: 65536);
-            Assert.Equal(Payloads.Mebibyte, atTheLimit.Reply.Report?.Bytes);
+            var limit = (int)profile.FrameLimit!.Value;
+            await AssertAcceptedAsync(peer, limit, frameBytes: limit);
+            await AssertRefusedAsync(peer, profile, limit + 1, frameBytes: limit + 1);
         }
-
-        using (var server = await Peer.PythonWebsockets.StartAsync())
+        else if (profile.MessageLimit is { } messageLimit)
         {
-            var overTheLimit = await SendAsync(server, Payloads.Mebibyte + 1, frameBytes: 65536);
-            Assert.Equal(WebSocketCloseStatus.MessageTooBig, overTheLimit.Reply.CloseStatus);
+            await AssertAcceptedAsync(peer, (int)messageLimit, frameBytes: Payloads.Mebibyte);
+            await AssertRefusedAsync(peer, profile, (int)messageLimit + 1, frameBytes: Payloads.Mebibyte);
+        }
+        else
+        {
+            await AssertAcceptedAsync(peer, 8 * Payloads.Mebibyte, frameBytes: Payloads.Mebibyte);
         }
     }
 
-    [SkippableFact]
-    public async Task GorillaHasNoReadLimitByDefault()
+    private static async Task AssertAcceptedAsync(Peer peer, int length, int frameBytes)
     {
-        using var gorilla = await Peer.Gorilla.StartAsync();
+        using var server = await peer.StartAsync();
+        var sent = await SendAsync(server, length, frameBytes);
+        Assert.Equal(sent.Sha256, sent.Reply.Report?.Sha256);
+    }
 
-        var large = await SendAsync(gorilla, 8 * Payloads.Mebibyte, frameBytes: Payloads.Mebibyte);
-
-        Assert.Equal(8 * Payloads.Mebibyte, large.Reply.Report?.Bytes);
+    private static async Task AssertRefusedAsync(Peer peer, PeerProfile profile, int length, int frameBytes)
+    {
+        using var server = await peer.StartAsync();
+        var sent = await SendAsync(server, length, frameBytes);
+        Assert.Null(sent.Reply.Report);
+        Assert.Equal(profile.CloseCode, (int?)sent.Reply.CloseStatus);
     }
 
     /// <summary>Sends one message of random bytes in frames of <paramref name="frameBytes"/>, one after the other, and reads the peer's reply.</summary>
