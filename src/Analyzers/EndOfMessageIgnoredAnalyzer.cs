@@ -27,7 +27,7 @@ public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
         }
 
         var function = receive.Invocation.EnclosingFunction();
-        if (EndOfMessageChecks.AnyIn(function) || ResultLeavesTheFunction(receive, function) || !DecodesAsMessage(function, buffer, types))
+        if (EndOfMessageChecks.AnyIn(function, types) || ResultLeavesTheFunction(receive, function) || !DecodesAsMessage(function, buffer, types))
         {
             return;
         }

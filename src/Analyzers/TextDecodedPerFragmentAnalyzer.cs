@@ -27,7 +27,7 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
             return;
         }
 
-        foreach (var sink in loop.GrowingSinks(types))
+        foreach (var sink in loop.GrowingSinks())
         {
             foreach (var operation in sink.Append.Descendants())
             {

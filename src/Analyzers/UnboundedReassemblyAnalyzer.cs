@@ -39,7 +39,7 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
         }
 
         var maxMessageBytes = options.For(operation.Syntax.SyntaxTree).MaxReceiveMessageBytes;
-        foreach (var sink in loop.GrowingSinks(types))
+        foreach (var sink in loop.GrowingSinks())
         {
             if (loop.IsSizeChecked(sink))
             {

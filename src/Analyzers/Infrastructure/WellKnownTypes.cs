@@ -32,6 +32,8 @@ internal sealed class WellKnownTypes
         SystemTextJsonDocument = compilation.GetTypeByMetadataName("System.Text.Json.JsonDocument");
         SystemTextJsonReader = compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonReader");
         ClientWebSocketOptions = compilation.GetTypeByMetadataName("System.Net.WebSockets.ClientWebSocketOptions");
+        WebSocketReceiveResult = compilation.GetTypeByMetadataName("System.Net.WebSockets.WebSocketReceiveResult");
+        ValueWebSocketReceiveResult = compilation.GetTypeByMetadataName("System.Net.WebSockets.ValueWebSocketReceiveResult");
         AspNetCoreWebSocketOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebSocketOptions");
         ExtendedWebSocketAcceptContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebSockets.ExtendedWebSocketAcceptContext");
     }
@@ -58,6 +60,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? SystemTextJsonDocument { get; }
     public INamedTypeSymbol? SystemTextJsonReader { get; }
     public INamedTypeSymbol? ClientWebSocketOptions { get; }
+    public INamedTypeSymbol? WebSocketReceiveResult { get; }
+    public INamedTypeSymbol? ValueWebSocketReceiveResult { get; }
     public INamedTypeSymbol? AspNetCoreWebSocketOptions { get; }
     public INamedTypeSymbol? ExtendedWebSocketAcceptContext { get; }
 

@@ -14,8 +14,11 @@ internal sealed class ReceiveLoop
 {
     private HashSet<ISymbol>? _comparedSymbols;
 
-    private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives)
+    private readonly WellKnownTypes _types;
+
+    private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives, WellKnownTypes types)
     {
+        _types = types;
         Loop = loop;
         Receives = receives;
     }
@@ -38,18 +41,18 @@ internal sealed class ReceiveLoop
             }
         }
 
-        return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable()) : null;
+        return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable(), types) : null;
     }
 
     /// <summary>True when the loop looks at EndOfMessage, in its condition or its body: it reassembles messages.</summary>
-    public bool ReadsUntilEndOfMessage => EndOfMessageChecks.AnyIn(Loop);
+    public bool ReadsUntilEndOfMessage => EndOfMessageChecks.AnyIn(Loop, _types);
 
     /// <summary>Appends of received data to stores that outlive one iteration, so they grow across fragments.</summary>
-    public IEnumerable<MessageSink> GrowingSinks(WellKnownTypes types)
+    public IEnumerable<MessageSink> GrowingSinks()
     {
         foreach (var operation in Loop.Descendants())
         {
-            if (MessageSink.TryMatch(operation, types) is { } sink && CarriesReceivedData(sink.Append) && OutlivesOneIteration(sink.Symbol))
+            if (MessageSink.TryMatch(operation, _types) is { } sink && CarriesReceivedData(sink.Append) && OutlivesOneIteration(sink.Symbol))
             {
                 yield return sink;
             }
