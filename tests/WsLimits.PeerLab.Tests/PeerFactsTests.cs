@@ -57,6 +57,27 @@ public sealed class PeerFactsTests
         }
     }
 
+    /// <summary>
+    /// With permessage-deflate, 65537 zero bytes compress to a few dozen; a peer that still refuses them under a
+    /// 65536-byte limit counts the decompressed message.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("node-ws")]
+    [InlineData("python-websockets")]
+    public async Task CompressedMessagesCountAtTheirDecompressedSize(string peerName)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var server = await Peer.Named(peerName).StartAsync(limit: "65536 deflate");
+        using var connection = await PeerConnection.ConnectAsync(server.Uri, timeout.Token, deflate: true);
+        Assert.StartsWith("permessage-deflate", connection.NegotiatedExtensions, StringComparison.Ordinal);
+
+        await connection.Socket.SendAsync(new byte[65537], WebSocketMessageType.Binary, WebSocketMessageFlags.EndOfMessage, timeout.Token);
+        var reply = await connection.ReadReplyAsync(timeout.Token);
+
+        Assert.Null(reply.Report);
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, reply.CloseStatus);
+    }
+
     /// <summary>The analyzers' peer-profile table holds what the real peer does with its default configuration.</summary>
     [SkippableTheory]
     [InlineData("netty")]

@@ -23,10 +23,10 @@ internal sealed class Peer
     public static readonly Peer Netty = new("netty", () => File.Exists("/usr/share/java/netty-codec-http.jar") && ProcessRunner.IsOnPath("javac"), StartNettyAsync);
 
     public static readonly Peer NodeWs = new("node-ws", () => File.Exists(Path.Combine(RepositoryPaths.Peers, "node", "node_modules", "ws", "package.json")) && ProcessRunner.IsOnPath("node"), limit =>
-        PeerServer.StartAsync("node", new[] { Path.Combine(RepositoryPaths.Peers, "node", "ws-server.js"), limit }));
+        PeerServer.StartAsync("node", new[] { Path.Combine(RepositoryPaths.Peers, "node", "ws-server.js") }.Concat(limit.Split(' '))));
 
     public static readonly Peer PythonWebsockets = new("python-websockets", () => Directory.Exists("/usr/lib/python3/dist-packages/websockets"), limit =>
-        PeerServer.StartAsync("/usr/bin/python3", new[] { Path.Combine(RepositoryPaths.Peers, "python", "websockets_peer.py"), limit }));
+        PeerServer.StartAsync("/usr/bin/python3", new[] { Path.Combine(RepositoryPaths.Peers, "python", "websockets_peer.py") }.Concat(limit.Split(' '))));
 
     public static readonly Peer Gorilla = new("gorilla", () => Directory.Exists("/usr/share/gocode/src/github.com/gorilla/websocket") && ProcessRunner.IsOnPath("go"), StartGorillaAsync);
 
@@ -54,7 +54,8 @@ internal sealed class Peer
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such peer"),
     };
 
-    /// <param name="limit">The peer's size limit in bytes, or "default" for the library's own.</param>
+    /// <param name="limit">The peer's size limit in bytes, or "default" for the library's own; node-ws and
+    /// python-websockets also take " deflate" after it, to accept permessage-deflate.</param>
     public Task<PeerServer> StartAsync(string limit = "default")
     {
         RequireInstalled();

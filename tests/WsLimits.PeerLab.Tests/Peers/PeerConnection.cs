@@ -27,9 +27,20 @@ internal sealed class PeerConnection : IDisposable
 
     public ClientWebSocket Socket { get; }
 
-    public static async Task<PeerConnection> ConnectAsync(Uri uri, CancellationToken cancellationToken)
+    /// <summary>The extensions the peer accepted in its handshake, when the connection collected them.</summary>
+    public string NegotiatedExtensions => Socket.HttpResponseHeaders is { } headers && headers.TryGetValue("Sec-WebSocket-Extensions", out var values)
+        ? string.Join(", ", values)
+        : string.Empty;
+
+    public static async Task<PeerConnection> ConnectAsync(Uri uri, CancellationToken cancellationToken, bool deflate = false)
     {
         var socket = new ClientWebSocket();
+        if (deflate)
+        {
+            socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+            socket.Options.CollectHttpResponseDetails = true;
+        }
+
         await socket.ConnectAsync(uri, cancellationToken);
         return new PeerConnection(socket);
     }

@@ -1,6 +1,7 @@
 """A Python websockets server for the interop tests, on 127.0.0.1 at a free port (printed as "READY port").
 
-Argument: the max_size limit in bytes, or "default" for the library's own (1 MiB).
+Arguments: the max_size limit in bytes, or "default" for the library's own (1 MiB); then "deflate" to accept
+permessage-deflate.
 Each whole message is answered with a text report: {"bytes": N, "sha256": "..."}.
 """
 import asyncio
@@ -20,7 +21,8 @@ async def report(websocket, path=None):
 async def main():
     limit = sys.argv[1] if len(sys.argv) > 1 else "default"
     options = {} if limit == "default" else {"max_size": int(limit)}
-    async with websockets.serve(report, "127.0.0.1", 0, compression=None, **options) as server:
+    compression = "deflate" if sys.argv[2:3] == ["deflate"] else None
+    async with websockets.serve(report, "127.0.0.1", 0, compression=compression, **options) as server:
         port = next(iter(server.sockets)).getsockname()[1]
         print(f"READY {port}", flush=True)
         await asyncio.Future()
