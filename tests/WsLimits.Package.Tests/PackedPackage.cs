@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using WsLimits.Tests.Shared;
 using Xunit;
 
 namespace WsLimits.Package.Tests;
@@ -17,10 +18,8 @@ public sealed class PackedPackage : IAsyncLifetime
 
     public string NupkgPath => Path.Combine(Feed, $"WsLimits.Analyzers.{Version}.nupkg");
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
     public async Task InitializeAsync() => await DotnetCli.RunAsync(
-        RepositoryRoot,
+        RepositoryRoot.Path,
         "pack", Path.Combine("src", "Package", "WsLimits.Analyzers.Package.csproj"),
         "-c", "Release",
         "-o", Feed,
@@ -36,17 +35,4 @@ public sealed class PackedPackage : IAsyncLifetime
 
     /// <summary>A new console project that references the packed package, restoring into its own package folder.</summary>
     public ConsumerProject CreateConsumer(string program) => ConsumerProject.Create(this, program);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "WsLimits.Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("WsLimits.Analyzers.sln not found above " + AppContext.BaseDirectory);
-    }
 }

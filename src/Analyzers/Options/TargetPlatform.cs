@@ -6,15 +6,11 @@ namespace WsLimits.Analyzers.Options;
 /// <summary>What the build says the project targets, from the MSBuild properties the SDK passes to analyzers.</summary>
 internal sealed class TargetPlatform
 {
-    private TargetPlatform(string targetFramework, string identifier, bool browserOnly)
+    private TargetPlatform(string identifier, bool browserOnly)
     {
-        TargetFramework = targetFramework;
         Identifier = identifier;
         IsBrowserOnly = browserOnly;
     }
-
-    /// <summary>The target framework moniker, such as net8.0, or empty when the build did not say.</summary>
-    public string TargetFramework { get; }
 
     /// <summary>.NETCoreApp, .NETFramework or .NETStandard, or empty when the build did not say.</summary>
     public string Identifier { get; }
@@ -26,10 +22,9 @@ internal sealed class TargetPlatform
 
     public static TargetPlatform Read(AnalyzerConfigOptions globalOptions)
     {
-        globalOptions.TryGetValue("build_property.TargetFramework", out var targetFramework);
         globalOptions.TryGetValue("build_property.TargetFrameworkIdentifier", out var identifier);
         globalOptions.TryGetValue("build_property._SupportedPlatformList", out var platforms);
         var browserOnly = string.Equals(platforms?.Trim(), "browser", StringComparison.OrdinalIgnoreCase);
-        return new TargetPlatform(targetFramework ?? string.Empty, identifier ?? string.Empty, browserOnly);
+        return new TargetPlatform(identifier ?? string.Empty, browserOnly);
     }
 }

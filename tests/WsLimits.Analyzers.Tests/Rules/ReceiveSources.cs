@@ -9,21 +9,10 @@ internal static class ReceiveSources
         {
             async {{returns}} ReceiveAsync({{parameters}})
             {
-        {{Indent(body)}}
+        {{WSL1001Sources.Indent(body)}}
             }
 
             void Handle(string message) { }
         }
         """;
-
-    private static string Indent(string body)
-    {
-        var lines = body.Replace("\r\n", "\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = lines[i].Length == 0 ? lines[i] : "        " + lines[i];
-        }
-
-        return string.Join("\n", lines);
-    }
 }

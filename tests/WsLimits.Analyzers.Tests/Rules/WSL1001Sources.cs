@@ -25,7 +25,8 @@ internal static class WSL1001Sources
         }
         """;
 
-    private static string Indent(string body)
+    /// <summary>Indents a method body to sit inside the wrapping class.</summary>
+    public static string Indent(string body)
     {
         var lines = body.Replace("\r\n", "\n").Split('\n');
         for (var i = 0; i < lines.Length; i++)
