@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace WsLimits.Analyzers.Tests.Verifiers;
@@ -14,13 +17,35 @@ public static class TargetFrameworks
     public const string NetStandard21 = "netstandard2.1";
     public const string Net100AspNetCore = "net10.0 with ASP.NET Core";
 
+    public static readonly ImmutableArray<string> All = ImmutableArray.Create(Net80, Net100, NetStandard20, NetStandard21);
+
     private static readonly PackageIdentity Newtonsoft = new("Newtonsoft.Json", "13.0.3");
     private static readonly PackageIdentity Pipelines = new("System.IO.Pipelines", "8.0.0");
 
-    public static ReferenceAssemblies For(string name) => name switch
+    // The first resolution downloads packages into one shared folder. Every set is resolved once, one at a time,
+    // before any test uses one, so that parallel tests never read a half-written download.
+    private static readonly Lazy<bool> Downloaded = new(DownloadAll, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static ReferenceAssemblies For(string name)
+    {
+        _ = Downloaded.Value;
+        return Create(name);
+    }
+
+    private static bool DownloadAll()
+    {
+        foreach (var name in All)
+        {
+            Create(name).ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return true;
+    }
+
+    private static ReferenceAssemblies Create(string name) => name switch
     {
         Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft, Pipelines)),
-        Net100AspNetCore => For(Net100),
+        Net100AspNetCore => Create(Net100),
         Net100 => new ReferenceAssemblies(
                 "net10.0",
                 new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
@@ -34,24 +59,24 @@ public static class TargetFrameworks
             Newtonsoft,
             Pipelines,
             new PackageIdentity("System.Text.Json", "8.0.5"))),
-        _ => throw new System.ArgumentOutOfRangeException(nameof(name), name, "no such reference-assembly set"),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such reference-assembly set"),
     };
 
     /// <summary>
     /// ASP.NET Core's assemblies, for sets that need them: taken from the shared framework this test runs on, next to
     /// the runtime, since the reference-assembly downloader does not resolve the ASP.NET Core targeting pack.
     /// </summary>
-    public static ImmutableArray<Microsoft.CodeAnalysis.MetadataReference> AdditionalReferences(string name)
+    public static ImmutableArray<MetadataReference> AdditionalReferences(string name)
     {
         if (name != Net100AspNetCore)
         {
-            return ImmutableArray<Microsoft.CodeAnalysis.MetadataReference>.Empty;
+            return ImmutableArray<MetadataReference>.Empty;
         }
 
         var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
         var aspNetCore = Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App", runtime.Name);
         return Directory.GetFiles(aspNetCore, "Microsoft.AspNetCore*.dll")
-            .Select(path => (Microsoft.CodeAnalysis.MetadataReference)Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(path))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }
 }
