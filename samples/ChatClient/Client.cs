@@ -8,6 +8,7 @@ public sealed class Client
 {
     private const int FrameBytes = 16 * 1024;
     private readonly WebSocket _socket;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
 
     public Client(WebSocket socket) => _socket = socket;
 
@@ -27,7 +28,8 @@ public sealed class Client
         // WSL1001: a whole file in one frame.
         await _socket.SendAsync(File.ReadAllBytes(path).AsMemory(), WebSocketMessageType.Binary, true, cancellationToken);
 
-        // Safe: the same file in frames bounded with Math.Min.
+        // The same file in frames bounded with Math.Min: safe in size, but WSL1003: nothing stops SayAsync from
+        // sending in between, and .NET would then write its message as part of this one.
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         for (var offset = 0; offset < bytes.Length; offset += FrameBytes)
         {
@@ -38,16 +40,24 @@ public sealed class Client
 
     public async Task StreamAsync(string path, CancellationToken cancellationToken)
     {
-        // Safe: a loop that sends a fixed 4096-byte buffer.
+        // Safe: a loop that sends a fixed 4096-byte buffer, holding the send lock for the whole message.
         await using var file = File.OpenRead(path);
         var buffer = new byte[4096];
-        int read;
-        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+        await _sendLock.WaitAsync(cancellationToken);
+        try
         {
-            await _socket.SendAsync(new ArraySegment<byte>(buffer, 0, read), WebSocketMessageType.Binary, false, cancellationToken);
-        }
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                await _socket.SendAsync(new ArraySegment<byte>(buffer, 0, read), WebSocketMessageType.Binary, false, cancellationToken);
+            }
 
-        await _socket.SendAsync(ArraySegment<byte>.Empty, WebSocketMessageType.Binary, true, cancellationToken);
+            await _socket.SendAsync(ArraySegment<byte>.Empty, WebSocketMessageType.Binary, true, cancellationToken);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 
     public async Task PrintIncomingAsync(CancellationToken cancellationToken)

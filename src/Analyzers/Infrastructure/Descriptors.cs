@@ -9,11 +9,27 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnboundedSingleFrameSend = Create(
         DiagnosticIds.UnboundedSingleFrameSend,
-        title: "WebSocket payload of unbounded size sent as a single frame",
-        messageFormat: "The payload from {0} has no upper bound, but SendAsync writes it as one frame; a peer with a per-frame limit of {1} bytes closes the connection with 1009 (message too big)",
+        title: "WebSocket payload of unbounded size sent in one frame or message",
+        messageFormat: "The payload from {0} has no upper bound, but is sent as one {1}: {2}",
         RuleCategories.Send,
         DiagnosticSeverity.Warning,
-        description: "One SendAsync call writes exactly one WebSocket frame: .NET never splits it. Peers such as Netty and Spring WebFlux reject frames over 64 KiB with close code 1009. Send large payloads in frames no larger than the peer's limit, holding a per-socket lock for the whole message.");
+        description: "One SendAsync call writes exactly one WebSocket frame: .NET never splits it. Peers that limit frames (Netty and Spring WebFlux at 64 KiB) refuse a larger frame with close code 1009; peers that limit messages (Node ws, Python websockets, Jetty, Tomcat) refuse a larger message, however it is framed. Send in frames no larger than a frame limit, holding a per-socket lock for the whole message, or split the data into several messages for a message limit.");
+
+    public static readonly DiagnosticDescriptor PayloadOverLimit = Create(
+        DiagnosticIds.PayloadOverLimit,
+        title: "WebSocket payload larger than the configured limit",
+        messageFormat: "This payload is at least {0} bytes, but {1}",
+        RuleCategories.Send,
+        DiagnosticSeverity.Error,
+        description: "The payload's size is known and it is over the frame or message limit configured for the peer (wslimits.peer, wslimits.max_frame_bytes, wslimits.max_message_bytes). The peer closes the connection when it arrives. Send it in frames of the limit where only frames are limited, split it into several messages where messages are, or raise the peer's limit.");
+
+    public static readonly DiagnosticDescriptor FragmentedSendWithoutExclusiveAccess = Create(
+        DiagnosticIds.FragmentedSendWithoutExclusiveAccess,
+        title: "Fragmented WebSocket send without exclusive access to the socket",
+        messageFormat: "'{0}' sends a message in fragments, but '{1}' can be used from other methods and nothing here holds it for the whole message; a send from elsewhere in between becomes part of this message",
+        RuleCategories.Send,
+        DiagnosticSeverity.Warning,
+        description: "After a send with endOfMessage false, .NET writes the next send on the socket as a continuation frame, whoever makes it and whatever message type it names. Concurrent senders then merge their messages. Hold one lock per socket, such as a SemaphoreSlim, from the first fragment to the last, and take it in every method that sends on the socket.");
 
     public static readonly DiagnosticDescriptor EndOfMessageIgnored = Create(
         DiagnosticIds.EndOfMessageIgnored,

@@ -7,6 +7,8 @@ namespace WsLimits.Analyzers.Infrastructure;
 public static class DiagnosticIds
 {
     public const string UnboundedSingleFrameSend = "WSL1001";
+    public const string PayloadOverLimit = "WSL1002";
+    public const string FragmentedSendWithoutExclusiveAccess = "WSL1003";
     public const string EndOfMessageIgnored = "WSL2001";
     public const string UnboundedReassembly = "WSL2002";
     public const string TextDecodedPerFragment = "WSL2003";

@@ -15,6 +15,9 @@ internal sealed class WellKnownTypes
         ArraySegment = compilation.GetTypeByMetadataName("System.ArraySegment`1");
         Memory = compilation.GetTypeByMetadataName("System.Memory`1");
         ReadOnlyMemory = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
+        Span = compilation.GetTypeByMetadataName("System.Span`1");
+        ReadOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+        WebSocketStream = compilation.GetTypeByMetadataName("System.Net.WebSockets.WebSocketStream");
         MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
         Math = compilation.GetTypeByMetadataName("System.Math");
         ArrayPool = compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1");
@@ -43,6 +46,9 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ArraySegment { get; }
     public INamedTypeSymbol? Memory { get; }
     public INamedTypeSymbol? ReadOnlyMemory { get; }
+    public INamedTypeSymbol? Span { get; }
+    public INamedTypeSymbol? ReadOnlySpan { get; }
+    public INamedTypeSymbol? WebSocketStream { get; }
     public INamedTypeSymbol? MemoryExtensions { get; }
     public INamedTypeSymbol? Math { get; }
     public INamedTypeSymbol? ArrayPool { get; }

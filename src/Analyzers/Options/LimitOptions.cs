@@ -1,40 +1,63 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsLimits.Analyzers.Peers;
 
 namespace WsLimits.Analyzers.Options;
 
 /// <summary>
 /// The limits the rules check against, read from 'wslimits.*' keys in .editorconfig or .globalconfig.
-/// Values the analyzers cannot use fall back to the documented default and are listed in <see cref="Problems"/>.
+/// A peer profile supplies frame and message limits; explicit keys override it. Values the analyzers cannot use
+/// fall back to the documented default and are listed in <see cref="Problems"/>.
 /// </summary>
 internal sealed class LimitOptions
 {
     public const string Prefix = "wslimits.";
+    public const string PeerKey = "wslimits.peer";
     public const string MaxFrameBytesKey = "wslimits.max_frame_bytes";
+    public const string MaxMessageBytesKey = "wslimits.max_message_bytes";
     public const string MaxReceiveMessageBytesKey = "wslimits.max_receive_message_bytes";
 
-    /// <summary>Netty's and Spring WebFlux's default maxFramePayloadLength.</summary>
+    /// <summary>Netty's and Spring WebFlux's default maxFramePayloadLength, the smallest common frame limit.</summary>
     public const int DefaultMaxFrameBytes = 65536;
 
     /// <summary>Python websockets' default max_size: a cap that fits chat and control traffic, not bulk uploads.</summary>
     public const int DefaultMaxReceiveMessageBytes = 1048576;
 
-    public static readonly ImmutableArray<string> KnownKeys = ImmutableArray.Create(MaxFrameBytesKey, MaxReceiveMessageBytesKey);
+    public static readonly ImmutableArray<string> KnownKeys =
+        ImmutableArray.Create(PeerKey, MaxFrameBytesKey, MaxMessageBytesKey, MaxReceiveMessageBytesKey);
 
-    public static readonly LimitOptions Default = new(DefaultMaxFrameBytes, DefaultMaxReceiveMessageBytes, ImmutableArray<string>.Empty);
+    public static readonly LimitOptions Default = new(
+        peer: null,
+        new SendLimit(DefaultMaxFrameBytes, LimitScope.Frame, "the default frame limit (" + MaxFrameBytesKey + ")", isConfigured: false),
+        messageLimit: null,
+        DefaultMaxReceiveMessageBytes,
+        ImmutableArray<string>.Empty);
 
-    private LimitOptions(int maxFrameBytes, int maxReceiveMessageBytes, ImmutableArray<string> problems)
+    private LimitOptions(PeerProfile? peer, SendLimit? frameLimit, SendLimit? messageLimit, int maxReceiveMessageBytes, ImmutableArray<string> problems)
     {
-        MaxFrameBytes = maxFrameBytes;
+        Peer = peer;
+        FrameLimit = frameLimit;
+        MessageLimit = messageLimit;
         MaxReceiveMessageBytes = maxReceiveMessageBytes;
         Problems = problems;
     }
 
-    public int MaxFrameBytes { get; }
+    /// <summary>The profile named by <c>wslimits.peer</c>, if any.</summary>
+    public PeerProfile? Peer { get; }
+
+    /// <summary>The largest frame the peer accepts; null when it limits only messages, or nothing.</summary>
+    public SendLimit? FrameLimit { get; }
+
+    /// <summary>The largest message the peer accepts; null when only frames are limited, or nothing.</summary>
+    public SendLimit? MessageLimit { get; }
+
+    /// <summary>The limit a whole message sent in one call must fit: the message limit where there is one.</summary>
+    public SendLimit? TightestForWholeMessage =>
+        MessageLimit is null ? FrameLimit : FrameLimit is null || MessageLimit.Bytes <= FrameLimit.Bytes ? MessageLimit : FrameLimit;
 
     /// <summary>The largest message a receive loop should reassemble before closing with 1009.</summary>
     public int MaxReceiveMessageBytes { get; }
@@ -45,8 +68,10 @@ internal sealed class LimitOptions
     public static LimitOptions Parse(AnalyzerConfigOptions options)
     {
         var problems = ImmutableArray.CreateBuilder<string>();
-        var maxFrameBytes = ReadPositiveInt(options, MaxFrameBytesKey, DefaultMaxFrameBytes, problems);
-        var maxReceiveMessageBytes = ReadPositiveInt(options, MaxReceiveMessageBytesKey, DefaultMaxReceiveMessageBytes, problems);
+        var peer = ReadPeer(options, problems);
+        var frameBytes = ReadBytes(options, MaxFrameBytesKey, problems);
+        var messageBytes = ReadBytes(options, MaxMessageBytesKey, problems);
+        var maxReceiveMessageBytes = ReadBytes(options, MaxReceiveMessageBytesKey, problems) ?? DefaultMaxReceiveMessageBytes;
 
         foreach (var key in KeysOf(options))
         {
@@ -56,16 +81,50 @@ internal sealed class LimitOptions
             }
         }
 
-        return problems.Count == 0 && maxFrameBytes == DefaultMaxFrameBytes && maxReceiveMessageBytes == DefaultMaxReceiveMessageBytes
-            ? Default
-            : new LimitOptions(maxFrameBytes, maxReceiveMessageBytes, problems.ToImmutable());
+        if (peer is null && frameBytes is null && messageBytes is null && maxReceiveMessageBytes == DefaultMaxReceiveMessageBytes && problems.Count == 0)
+        {
+            return Default;
+        }
+
+        return new LimitOptions(
+            peer,
+            Limit(frameBytes, MaxFrameBytesKey, peer?.FrameLimit, peer, LimitScope.Frame) ?? (peer is null ? Default.FrameLimit : null),
+            Limit(messageBytes, MaxMessageBytesKey, peer?.MessageLimit, peer, LimitScope.Message),
+            maxReceiveMessageBytes,
+            problems.ToImmutable());
     }
 
-    private static int ReadPositiveInt(AnalyzerConfigOptions options, string key, int defaultValue, ImmutableArray<string>.Builder problems)
+    private static SendLimit? Limit(int? configured, string key, long? fromPeer, PeerProfile? peer, LimitScope scope)
+    {
+        if (configured is { } bytes)
+        {
+            return new SendLimit(bytes, scope, key);
+        }
+
+        return fromPeer is { } peerBytes ? new SendLimit(peerBytes, scope, $"peer profile '{peer!.Name}'") : null;
+    }
+
+    private static PeerProfile? ReadPeer(AnalyzerConfigOptions options, ImmutableArray<string>.Builder problems)
+    {
+        if (!options.TryGetValue(PeerKey, out var raw))
+        {
+            return null;
+        }
+
+        if (PeerProfiles.Named(raw.Trim()) is { } profile)
+        {
+            return profile;
+        }
+
+        problems.Add($"'{PeerKey} = {raw}' is not a known peer profile; known profiles: {string.Join(", ", PeerProfiles.All.Select(p => p.Name))}");
+        return null;
+    }
+
+    private static int? ReadBytes(AnalyzerConfigOptions options, string key, ImmutableArray<string>.Builder problems)
     {
         if (!options.TryGetValue(key, out var raw))
         {
-            return defaultValue;
+            return null;
         }
 
         var text = raw.Trim().Replace("_", string.Empty);
@@ -74,9 +133,16 @@ internal sealed class LimitOptions
             return value;
         }
 
-        problems.Add($"'{key} = {raw}' is not a whole number of bytes from 1 to {int.MaxValue}; using the default {defaultValue}");
-        return defaultValue;
+        problems.Add($"'{key} = {raw}' is not a whole number of bytes from 1 to {int.MaxValue}; {DefaultDescription(key)}");
+        return null;
     }
+
+    private static string DefaultDescription(string key) => key switch
+    {
+        MaxFrameBytesKey => $"using the peer profile's frame limit, or the default {DefaultMaxFrameBytes}",
+        MaxMessageBytesKey => "using the peer profile's message limit, or none",
+        _ => $"using the default {DefaultMaxReceiveMessageBytes}",
+    };
 
     private static IEnumerable<string> KeysOf(AnalyzerConfigOptions options)
     {

@@ -1,3 +1,5 @@
+using System;
+
 namespace WsLimits.Analyzers.PayloadSize;
 
 internal enum PayloadSizeKind
@@ -20,14 +22,18 @@ internal readonly struct PayloadSize
 {
     public static readonly PayloadSize Unknown = default;
 
-    private PayloadSize(PayloadSizeKind kind, long bound, string origin)
+    private PayloadSize(PayloadSizeKind kind, long minimum, long bound, string origin)
     {
         Kind = kind;
+        Minimum = minimum;
         Bound = bound;
         Origin = origin;
     }
 
     public PayloadSizeKind Kind { get; }
+
+    /// <summary>The size is known to be at least this: a fixed-size buffer or a constant is exactly its size.</summary>
+    public long Minimum { get; }
 
     public long Bound { get; }
 
@@ -38,26 +44,29 @@ internal readonly struct PayloadSize
 
     public bool IsUnbounded => Kind == PayloadSizeKind.Unbounded;
 
-    public static PayloadSize AtMost(long bound) => new(PayloadSizeKind.Bounded, bound < 0 ? 0 : bound, string.Empty);
+    public static PayloadSize AtMost(long bound) => new(PayloadSizeKind.Bounded, 0, Math.Max(bound, 0), string.Empty);
 
-    public static PayloadSize Unbounded(string origin) => new(PayloadSizeKind.Unbounded, long.MaxValue, origin);
+    public static PayloadSize Exactly(long size) => new(PayloadSizeKind.Bounded, Math.Max(size, 0), Math.Max(size, 0), string.Empty);
+
+    public static PayloadSize Unbounded(string origin) => new(PayloadSizeKind.Unbounded, 0, long.MaxValue, origin);
 
     /// <summary>A view that is at most as large as either part, such as a slice with a bounded count.</summary>
     public static PayloadSize Smaller(PayloadSize a, PayloadSize b)
     {
         if (a.IsBounded && b.IsBounded)
         {
-            return a.Bound <= b.Bound ? a : b;
+            return new(PayloadSizeKind.Bounded, Math.Min(a.Minimum, b.Minimum), Math.Min(a.Bound, b.Bound), string.Empty);
         }
 
+        // A bound on one side only caps the size; what the other side cuts off is not known.
         if (a.IsBounded)
         {
-            return a;
+            return AtMost(a.Bound);
         }
 
         if (b.IsBounded)
         {
-            return b;
+            return AtMost(b.Bound);
         }
 
         // An unknown count may well cut an unbounded source down to size.
@@ -74,7 +83,7 @@ internal readonly struct PayloadSize
 
         if (a.IsBounded && b.IsBounded)
         {
-            return a.Bound >= b.Bound ? a : b;
+            return new(PayloadSizeKind.Bounded, Math.Min(a.Minimum, b.Minimum), Math.Max(a.Bound, b.Bound), string.Empty);
         }
 
         return a.IsUnbounded ? a : b;
@@ -82,9 +91,22 @@ internal readonly struct PayloadSize
 
     /// <summary>A value made of both parts, such as a concatenation.</summary>
     public static PayloadSize Sum(PayloadSize a, PayloadSize b) =>
-        a.IsBounded && b.IsBounded ? AtMost(SaturatingAdd(a.Bound, b.Bound)) : Either(a, b);
+        a.IsBounded && b.IsBounded
+            ? new(PayloadSizeKind.Bounded, SaturatingAdd(a.Minimum, b.Minimum), SaturatingAdd(a.Bound, b.Bound), string.Empty)
+            : Either(a, b);
 
-    public PayloadSize Scaled(long factor) => IsBounded ? AtMost(SaturatingMultiply(Bound, factor)) : this;
+    /// <summary>The size times a count, such as the bytes of an array of bounded length.</summary>
+    public static PayloadSize Product(PayloadSize a, PayloadSize b) =>
+        a.IsBounded && b.IsBounded
+            ? new(PayloadSizeKind.Bounded, SaturatingMultiply(a.Minimum, b.Minimum), SaturatingMultiply(a.Bound, b.Bound), string.Empty)
+            : Unknown;
+
+    /// <summary>The same lower bound with a looser upper one, such as the bytes an encoding may need per char.</summary>
+    public PayloadSize WithBoundScaled(long factor) =>
+        IsBounded ? new(PayloadSizeKind.Bounded, Minimum, SaturatingMultiply(Bound, factor), string.Empty) : this;
+
+    /// <summary>The same upper bound, and nothing known below it, such as what is left after taking some away.</summary>
+    public PayloadSize WithoutMinimum() => IsBounded ? AtMost(Bound) : this;
 
     private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 

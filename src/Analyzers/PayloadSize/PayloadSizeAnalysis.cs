@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
 
@@ -14,9 +15,6 @@ namespace WsLimits.Analyzers.PayloadSize;
 internal sealed class PayloadSizeAnalysis
 {
     private const int MaxDepth = 16;
-
-    /// <summary>A formatted number, bool, Guid, date or enum name fits in this many characters.</summary>
-    private const int MaxFormattedValueLength = 64;
 
     private readonly WellKnownTypes _types;
     private readonly UnboundedOrigins _origins;
@@ -51,11 +49,17 @@ internal sealed class PayloadSizeAnalysis
             case IAwaitOperation awaited:
                 return Evaluate(awaited.Operation, depth, visiting);
             case IUtf8StringOperation utf8:
-                return PayloadSize.AtMost(Encoding.UTF8.GetByteCount(utf8.Value));
+                return PayloadSize.Exactly(Encoding.UTF8.GetByteCount(utf8.Value));
             case IArrayCreationOperation array:
                 return array.Initializer is { } initializer
-                    ? PayloadSize.AtMost(initializer.ElementValues.Length)
+                    ? PayloadSize.Exactly(initializer.ElementValues.Length)
                     : array.DimensionSizes.Length == 1 ? Evaluate(array.DimensionSizes[0], depth, visiting) : PayloadSize.Unknown;
+            case IArrayElementReferenceOperation { Indices: { Length: 1 } indices } slice when indices[0] is IRangeOperation range:
+                return SliceByRange(Evaluate(slice.ArrayReference, depth, visiting), range, depth, visiting);
+            case IImplicitIndexerReferenceOperation { Argument: IRangeOperation range } slice:
+                return SliceByRange(Evaluate(slice.Instance, depth, visiting), range, depth, visiting);
+            case { Syntax: StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax } stackAlloc:
+                return EvaluateStackAlloc(stackAlloc, depth, visiting);
             case IObjectCreationOperation creation:
                 return EvaluateCreation(creation, depth, visiting);
             case IInvocationOperation invocation:
@@ -79,21 +83,54 @@ internal sealed class PayloadSizeAnalysis
 
     private static PayloadSize FromConstant(object? value) => value switch
     {
-        null => PayloadSize.AtMost(0),
-        string text => PayloadSize.AtMost(text.Length),
-        int number => PayloadSize.AtMost(number),
-        long number => PayloadSize.AtMost(number),
-        short number => PayloadSize.AtMost(number),
-        byte number => PayloadSize.AtMost(number),
-        uint number => PayloadSize.AtMost(number),
-        ushort number => PayloadSize.AtMost(number),
+        null => PayloadSize.Exactly(0),
+        string text => PayloadSize.Exactly(text.Length),
+        int number => PayloadSize.Exactly(number),
+        long number => PayloadSize.Exactly(number),
+        short number => PayloadSize.Exactly(number),
+        byte number => PayloadSize.Exactly(number),
+        uint number => PayloadSize.Exactly(number),
+        ushort number => PayloadSize.Exactly(number),
         _ => PayloadSize.Unknown,
     };
+
+    /// <summary><c>stackalloc byte[n]</c>, or with an initializer: its one child is the size or the initializer.</summary>
+    private PayloadSize EvaluateStackAlloc(IOperation stackAlloc, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    {
+        if (stackAlloc.Syntax is StackAllocArrayCreationExpressionSyntax { Initializer: { } initializer })
+        {
+            return PayloadSize.Exactly(initializer.Expressions.Count);
+        }
+
+        if (stackAlloc.Syntax is ImplicitStackAllocArrayCreationExpressionSyntax implicitArray)
+        {
+            return PayloadSize.Exactly(implicitArray.Initializer.Expressions.Count);
+        }
+
+        foreach (var child in stackAlloc.ChildOperations)
+        {
+            return Evaluate(child, depth, visiting);
+        }
+
+        return PayloadSize.Unknown;
+    }
+
+    /// <summary><c>source[start..end]</c>: at most <c>end</c> when it counts from the start, exactly <c>end</c> from 0.</summary>
+    private PayloadSize SliceByRange(PayloadSize source, IRangeOperation range, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    {
+        var end = range.RightOperand?.WithoutConversions();
+        var cut = end is null || end is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat }
+            ? source.WithoutMinimum()
+            : PayloadSize.Smaller(source, Evaluate(end, depth, visiting));
+        var start = range.LeftOperand?.WithoutConversions();
+        var fromZero = start is null || start.ConstantValue is { HasValue: true, Value: 0 };
+        return fromZero || !cut.IsBounded ? cut : cut.WithoutMinimum();
+    }
 
     private PayloadSize EvaluateCreation(IObjectCreationOperation creation, int depth, ImmutableHashSet<ILocalSymbol> visiting)
     {
         var type = creation.Type?.OriginalDefinition;
-        if (!IsBufferView(type))
+        if (!IsBufferView(type) && !IsSpan(type))
         {
             return PayloadSize.Unknown;
         }
@@ -118,6 +155,11 @@ internal sealed class PayloadSizeAnalysis
             return PayloadSize.Unbounded(origin);
         }
 
+        if (method.Name == "ToString" && FormattedValue.IsBounded(invocation.Instance?.Type))
+        {
+            return PayloadSize.AtMost(FormattedValue.MaxLength);
+        }
+
         if (containingType.Is(_types.Math))
         {
             return method.Name switch
@@ -133,7 +175,7 @@ internal sealed class PayloadSizeAnalysis
             return Slice(Evaluate(arguments[0], depth, visiting), arguments.Length > 1 ? arguments[1] : null, arguments.Length > 2 ? arguments[2] : null, depth, visiting);
         }
 
-        if (IsBufferView(containingType) && invocation.Instance is { } view)
+        if ((IsBufferView(containingType) || IsSpan(containingType)) && invocation.Instance is { } view)
         {
             return method.Name switch
             {
@@ -143,22 +185,28 @@ internal sealed class PayloadSizeAnalysis
             };
         }
 
-        if (containingType.IsOrDerivesFrom(_types.Encoding) && method.Name == "GetBytes" && arguments.Length == 1 && method.ReturnType is IArrayTypeSymbol)
+        if (containingType.IsOrDerivesFrom(_types.Encoding) && method.Name is "GetBytes" or "GetByteCount" && arguments.Length == 1
+            && (method.Name == "GetByteCount" || method.ReturnType is IArrayTypeSymbol))
         {
-            return EncodedBytes(invocation, Evaluate(arguments[0], depth, visiting));
+            return EncodedBytes(invocation, arguments[0], Evaluate(arguments[0], depth, visiting));
         }
 
         if (containingType.Is(_types.ArrayPool) && method.Name == "Rent" && arguments.Length == 1)
         {
-            // The shared pool hands out arrays rounded up to a power of two.
-            return Evaluate(arguments[0], depth, visiting).Scaled(2);
+            // The shared pool hands out at least the size asked for, rounded up to a power of two.
+            return Evaluate(arguments[0], depth, visiting).WithBoundScaled(2);
+        }
+
+        if (containingType.Is(_types.StringBuilder) && method.Name == "ToString" && arguments.Length == 0 && invocation.Instance is { } builder)
+        {
+            return StringBuilderContents.Evaluate(builder, part => Evaluate(part, depth, visiting));
         }
 
         if (containingType.Is(_types.Convert) && arguments.Length == 1)
         {
             return method.Name switch
             {
-                "ToBase64String" => Evaluate(arguments[0], depth, visiting).Scaled(2),
+                "ToBase64String" => Evaluate(arguments[0], depth, visiting).WithBoundScaled(2),
                 "FromBase64String" => EncodedFromString(Evaluate(arguments[0], depth, visiting), "Convert.FromBase64String"),
                 _ => PayloadSize.Unknown,
             };
@@ -176,20 +224,25 @@ internal sealed class PayloadSizeAnalysis
 
         // A slice from a start index keeps the source's size class; a range may cut an unbounded source down.
         var startsAtIndex = first is null || first.Value.Type?.SpecialType == SpecialType.System_Int32;
-        return startsAtIndex || source.IsBounded ? source : PayloadSize.Unknown;
+        var fromZero = first is null || first.Value.ConstantValue is { HasValue: true, Value: 0 };
+        return startsAtIndex || source.IsBounded ? (fromZero ? source : source.WithoutMinimum()) : PayloadSize.Unknown;
     }
 
-    private static PayloadSize EncodedBytes(IInvocationOperation getBytes, PayloadSize text)
+    private static PayloadSize EncodedBytes(IInvocationOperation getBytes, IArgumentOperation argument, PayloadSize text)
     {
-        if (text.IsBounded)
+        var encoding = (getBytes.Instance as IPropertyReferenceOperation)?.Property.Name;
+        if (argument.Value.WithoutConversions()?.ConstantValue is { HasValue: true, Value: string constant } && encoding is "UTF8" or "ASCII")
         {
-            // UTF-8 needs at most 3 bytes per UTF-16 char; other encodings at most 4.
-            var isUtf8 = getBytes.Instance is IPropertyReferenceOperation { Property.Name: "UTF8" };
-            return text.Scaled(isUtf8 ? 3 : 4);
+            return PayloadSize.Exactly(encoding == "UTF8" ? Encoding.UTF8.GetByteCount(constant) : constant.Length);
         }
 
-        var encoding = getBytes.Instance is IPropertyReferenceOperation property ? "Encoding." + property.Property.Name : "Encoding";
-        return EncodedFromString(text, encoding + ".GetBytes");
+        if (text.IsBounded)
+        {
+            // Every encoding needs at least a byte per UTF-16 char; UTF-8 at most 3, others at most 4.
+            return text.WithBoundScaled(encoding == "UTF8" ? 3 : 4);
+        }
+
+        return EncodedFromString(text, (encoding is null ? "Encoding" : "Encoding." + encoding) + "." + getBytes.TargetMethod.Name);
     }
 
     private static PayloadSize EncodedFromString(PayloadSize text, string conversion) => text.Kind switch
@@ -220,13 +273,12 @@ internal sealed class PayloadSizeAnalysis
             case BinaryOperatorKind.Add:
                 return PayloadSize.Sum(left, Evaluate(binary.RightOperand, depth, visiting));
             case BinaryOperatorKind.Multiply:
-                var right = Evaluate(binary.RightOperand, depth, visiting);
-                return left.IsBounded && right.IsBounded ? left.Scaled(right.Bound) : PayloadSize.Unknown;
+                return PayloadSize.Product(left, Evaluate(binary.RightOperand, depth, visiting));
             case BinaryOperatorKind.Subtract:
             case BinaryOperatorKind.Divide:
             case BinaryOperatorKind.Remainder:
                 // Counts are never negative, so taking some away keeps a bound; it may also cut an unbounded value down.
-                return left.IsBounded ? left : PayloadSize.Unknown;
+                return left.IsBounded ? left.WithoutMinimum() : PayloadSize.Unknown;
             default:
                 return PayloadSize.Unknown;
         }
@@ -240,7 +292,7 @@ internal sealed class PayloadSizeAnalysis
             var size = part switch
             {
                 IInterpolatedStringTextOperation text => Evaluate(text.Text, depth, visiting),
-                IInterpolationOperation { Expression: var expression } when HasBoundedFormat(expression.Type) => PayloadSize.AtMost(MaxFormattedValueLength),
+                IInterpolationOperation { Expression: var expression } when FormattedValue.IsBounded(expression.Type) => PayloadSize.AtMost(FormattedValue.MaxLength),
                 IInterpolationOperation { Expression: var expression } => Evaluate(expression, depth, visiting),
                 _ => PayloadSize.Unknown,
             };
@@ -277,40 +329,8 @@ internal sealed class PayloadSizeAnalysis
     private bool IsBufferView(ITypeSymbol? type) =>
         type.Is(_types.ArraySegment) || type.Is(_types.Memory) || type.Is(_types.ReadOnlyMemory);
 
+    private bool IsSpan(ITypeSymbol? type) => type.Is(_types.Span) || type.Is(_types.ReadOnlySpan);
+
     private bool IsSized(ITypeSymbol? type) =>
-        type is IArrayTypeSymbol || type?.SpecialType == SpecialType.System_String || IsBufferView(type?.OriginalDefinition);
-
-    private static bool HasBoundedFormat(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (type.TypeKind == TypeKind.Enum)
-        {
-            return true;
-        }
-
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_Boolean:
-            case SpecialType.System_Char:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Byte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-            case SpecialType.System_Decimal:
-            case SpecialType.System_DateTime:
-                return true;
-        }
-
-        return type.ContainingNamespace?.ToDisplayString() == "System" && type.Name is "Guid" or "DateTimeOffset" or "TimeSpan";
-    }
+        type is IArrayTypeSymbol || type?.SpecialType == SpecialType.System_String || IsBufferView(type?.OriginalDefinition) || IsSpan(type?.OriginalDefinition);
 }

@@ -5,7 +5,7 @@ using WsLimits.Analyzers.Infrastructure;
 namespace WsLimits.Analyzers.PayloadSize;
 
 /// <summary>
-/// The APIs whose result grows with their input: serializer output, whole files, stream and builder contents.
+/// The APIs whose result grows with their input: serializer output, whole files, stream and buffer-writer contents.
 /// The name returned is the origin as a user would write it, for diagnostic messages.
 /// </summary>
 internal sealed class UnboundedOrigins
@@ -41,11 +41,6 @@ internal sealed class UnboundedOrigins
         if (type.IsOrDerivesFrom(_types.MemoryStream) && method.Name is "ToArray" or "GetBuffer")
         {
             return "MemoryStream." + method.Name;
-        }
-
-        if (type.Is(_types.StringBuilder) && method.Name == "ToString")
-        {
-            return "StringBuilder.ToString";
         }
 
         return null;

@@ -13,7 +13,7 @@ internal enum LimitScope
 /// </summary>
 internal sealed class PeerProfile
 {
-    public PeerProfile(string name, long? frameLimit, long? messageLimit, int closeCode, string source)
+    public PeerProfile(string name, long? frameLimit, long? messageLimit, int? closeCode, string source)
     {
         Name = name;
         FrameLimit = frameLimit;
@@ -29,8 +29,8 @@ internal sealed class PeerProfile
 
     public long? MessageLimit { get; }
 
-    /// <summary>The close code the peer sends when a limit is passed.</summary>
-    public int CloseCode { get; }
+    /// <summary>The WebSocket close code the peer sends when a limit is passed; null where it fails another way.</summary>
+    public int? CloseCode { get; }
 
     public string Source { get; }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -16,7 +17,8 @@ internal static class PeerProfiles
         new PeerProfile("coder-websocket", frameLimit: null, messageLimit: 32768, closeCode: 1009, "coder/websocket Conn.SetReadLimit"),
         new PeerProfile("jetty", frameLimit: null, messageLimit: 65536, closeCode: 1009, "Jetty maxTextMessageSize/maxBinaryMessageSize, autoFragment on"),
         new PeerProfile("tomcat", frameLimit: null, messageLimit: 8192, closeCode: 1009, "Tomcat text and binary message buffers"),
-        new PeerProfile("socketio", frameLimit: null, messageLimit: 1000000, closeCode: 1009, "Engine.IO maxHttpBufferSize"));
+        new PeerProfile("socketio", frameLimit: null, messageLimit: 1000000, closeCode: 1009, "Engine.IO maxHttpBufferSize"),
+        new PeerProfile("signalr", frameLimit: null, messageLimit: 32768, closeCode: null, "ASP.NET Core SignalR HubOptions.MaximumReceiveMessageSize (client-to-server hub messages)"));
 
-    public static PeerProfile? Named(string name) => All.FirstOrDefault(profile => profile.Name == name);
+    public static PeerProfile? Named(string name) => All.FirstOrDefault(profile => string.Equals(profile.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -5,8 +5,13 @@ using WsLimits.Analyzers.Infrastructure;
 namespace WsLimits.Analyzers.Send;
 
 /// <summary>
-/// A call to one of the three <c>WebSocket.SendAsync</c> overloads, on WebSocket or any subtype:
-/// (ArraySegment, type, bool, token), (ReadOnlyMemory, type, bool, token) and (ReadOnlyMemory, type, flags, token).
+/// One call that writes one WebSocket frame:
+/// <list type="bullet">
+/// <item>one of the three <c>WebSocket.SendAsync</c> overloads, on WebSocket or any subtype: (ArraySegment, type, bool, token),
+/// (ReadOnlyMemory, type, bool, token) and (ReadOnlyMemory, type, flags, token);</item>
+/// <item>a write to a .NET 10 <c>WebSocketStream</c>: from <c>Create</c> each write is a whole message, from
+/// <c>CreateWritableMessageStream</c> each write is one frame of a message the stream ends when disposed.</item>
+/// </list>
 /// </summary>
 internal sealed class WebSocketSendCall
 {
@@ -14,39 +19,51 @@ internal sealed class WebSocketSendCall
     private const int EndOfMessageOrdinal = 2;
     private const int EndOfMessageFlag = 1;
 
-    private WebSocketSendCall(IInvocationOperation invocation, IArgumentOperation payload, IArgumentOperation endOfMessage, bool usesFlags)
+    private WebSocketSendCall(IInvocationOperation invocation, IArgumentOperation payload, IArgumentOperation? count, IArgumentOperation? endOfMessage, bool usesFlags, bool endsMessage)
     {
         Invocation = invocation;
         Payload = payload;
+        Count = count;
         EndOfMessage = endOfMessage;
         UsesFlags = usesFlags;
+        EndsMessage = endsMessage;
     }
 
     public IInvocationOperation Invocation { get; }
 
     public IArgumentOperation Payload { get; }
 
-    /// <summary>The <c>endOfMessage</c> or <c>messageFlags</c> argument.</summary>
-    public IArgumentOperation EndOfMessage { get; }
+    /// <summary>The count of a <c>Write(buffer, offset, count)</c>, which sends only that much of the buffer.</summary>
+    public IArgumentOperation? Count { get; }
+
+    /// <summary>The <c>endOfMessage</c> or <c>messageFlags</c> argument of a SendAsync call; null for stream writes.</summary>
+    public IArgumentOperation? EndOfMessage { get; }
+
+    public bool IsSocketSend => EndOfMessage is not null;
 
     public bool UsesFlags { get; }
 
-    /// <summary>True when the call is known to finish its message: a constant true, or constant flags with EndOfMessage.</summary>
-    public bool EndsMessage => EndOfMessage.Value.ConstantValue switch
-    {
-        { HasValue: true, Value: bool value } => value,
-        { HasValue: true, Value: int flags } => (flags & EndOfMessageFlag) != 0,
-        _ => false,
-    };
+    /// <summary>True when the call is known to finish its message: a constant true, constant flags with EndOfMessage, or a message-per-write stream.</summary>
+    public bool EndsMessage { get; }
 
     public static WebSocketSendCall? TryCreate(IInvocationOperation invocation, WellKnownTypes types)
     {
         var method = invocation.TargetMethod;
-        if (method.Name != "SendAsync" || method.IsStatic || method.Parameters.Length != 4 || !types.IsWebSocket(method.ContainingType))
+        if (method.IsStatic || method.Parameters.Length == 0)
         {
             return null;
         }
 
+        return method.Name switch
+        {
+            "SendAsync" when method.Parameters.Length == 4 && types.IsWebSocket(method.ContainingType) => SocketSend(invocation, types),
+            "WriteAsync" or "Write" when types.WebSocketStream is not null => StreamWrite(invocation, types),
+            _ => null,
+        };
+    }
+
+    private static WebSocketSendCall? SocketSend(IInvocationOperation invocation, WellKnownTypes types)
+    {
         IArgumentOperation? payload = null;
         IArgumentOperation? endOfMessage = null;
         foreach (var argument in invocation.Arguments)
@@ -69,8 +86,42 @@ internal sealed class WebSocketSendCall
 
         var endType = endOfMessage.Parameter.Type;
         var usesFlags = endType.Is(types.WebSocketMessageFlags);
-        return usesFlags || endType.SpecialType == SpecialType.System_Boolean
-            ? new WebSocketSendCall(invocation, payload, endOfMessage, usesFlags)
-            : null;
+        if (!usesFlags && endType.SpecialType != SpecialType.System_Boolean)
+        {
+            return null;
+        }
+
+        var endsMessage = endOfMessage.Value.ConstantValue switch
+        {
+            { HasValue: true, Value: bool value } => value,
+            { HasValue: true, Value: int flags } => (flags & EndOfMessageFlag) != 0,
+            _ => false,
+        };
+        return new WebSocketSendCall(invocation, payload, count: null, endOfMessage, usesFlags, endsMessage);
+    }
+
+    private static WebSocketSendCall? StreamWrite(IInvocationOperation invocation, WellKnownTypes types)
+    {
+        if (WebSocketStreamKind.Of(invocation.Instance, types) is not { } messagePerWrite)
+        {
+            return null;
+        }
+
+        IArgumentOperation? payload = null;
+        IArgumentOperation? count = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "buffer":
+                    payload = argument;
+                    break;
+                case "count":
+                    count = argument;
+                    break;
+            }
+        }
+
+        return payload is null ? null : new WebSocketSendCall(invocation, payload, count, endOfMessage: null, usesFlags: false, messagePerWrite);
     }
 }

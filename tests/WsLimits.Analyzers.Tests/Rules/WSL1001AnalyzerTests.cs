@@ -9,6 +9,8 @@ namespace WsLimits.Analyzers.Tests.Rules;
 
 public sealed class WSL1001AnalyzerTests
 {
+    private const string DefaultFrameLimit = "the default frame limit (wslimits.max_frame_bytes) allows frames of at most 65536 bytes";
+
     public static TheoryData<string> AllFrameworks => new()
     {
         TargetFrameworks.Net80,
@@ -21,7 +23,7 @@ public sealed class WSL1001AnalyzerTests
     public Task FlagsSystemTextJsonBytesSentAsOneFrame(string framework) => Verifier.AnalyzerAsync(
         InMethod("await ws.SendAsync({|#0:new ArraySegment<byte>(JsonSerializer.SerializeToUtf8Bytes(message))|}, WebSocketMessageType.Text, true, ct);"),
         framework,
-        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes", 65536));
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes", "frame", DefaultFrameLimit));
 
     [Theory]
     [MemberData(nameof(AllFrameworks))]
@@ -32,7 +34,7 @@ public sealed class WSL1001AnalyzerTests
             await ws.SendAsync({|#0:new ArraySegment<byte>(bytes)|}, WebSocketMessageType.Text, true, ct);
             """),
         framework,
-        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize", 65536));
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize", "frame", DefaultFrameLimit));
 
     [Fact]
     public Task FlagsNewtonsoftJsonOutput() => Verifier.AnalyzerAsync(
@@ -41,13 +43,13 @@ public sealed class WSL1001AnalyzerTests
             await ws.SendAsync({|#0:new ArraySegment<byte>(bytes)|}, WebSocketMessageType.Text, true, ct);
             """),
         TargetFrameworks.Net80,
-        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonConvert.SerializeObject", 65536));
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonConvert.SerializeObject", "frame", DefaultFrameLimit));
 
     [Fact]
     public Task FlagsEncodingOfNonConstantString() => Verifier.AnalyzerAsync(
         InMethod("await ws.SendAsync({|#0:Encoding.UTF8.GetBytes(text).AsMemory()|}, WebSocketMessageType.Text, true, ct);"),
         TargetFrameworks.Net80,
-        Verifier.Diagnostic().WithLocation(0).WithArguments("Encoding.UTF8.GetBytes of a non-constant string", 65536));
+        Verifier.Diagnostic().WithLocation(0).WithArguments("Encoding.UTF8.GetBytes of a non-constant string", "frame", DefaultFrameLimit));
 
     [Fact]
     public Task FlagsInterpolationWithAStringPart() => Verifier.AnalyzerAsync(
@@ -102,7 +104,7 @@ public sealed class WSL1001AnalyzerTests
         var test = Verifier.Create(
             InMethod("await ws.SendAsync({|#0:new ArraySegment<byte>(File.ReadAllBytes(text))|}, WebSocketMessageType.Binary, true, ct);"),
             editorConfig: "wslimits.max_frame_bytes = 32768");
-        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("File.ReadAllBytes", 32768));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("File.ReadAllBytes", "frame", "wslimits.max_frame_bytes allows frames of at most 32768 bytes"));
         return test.RunAsync();
     }
 

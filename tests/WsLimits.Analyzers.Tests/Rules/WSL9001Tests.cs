@@ -18,12 +18,12 @@ public sealed class WSL9001Tests
     public Task ReportsAFrameLimitThatIsNotAPositiveWholeNumber(string value) => RunAsync(
         $"wslimits.max_frame_bytes = {value}",
         Verifier.Diagnostic().WithArguments(
-            $"'wslimits.max_frame_bytes = {value}' is not a whole number of bytes from 1 to 2147483647; using the default 65536"));
+            $"'wslimits.max_frame_bytes = {value}' is not a whole number of bytes from 1 to 2147483647; using the peer profile's frame limit, or the default 65536"));
 
     [Fact]
     public Task ReportsAnUnknownKeyWithTheKnownOnes() => RunAsync(
         "wslimits.max_frame_size = 1024",
-        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.max_frame_bytes, wslimits.max_receive_message_bytes"));
+        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.peer, wslimits.max_frame_bytes, wslimits.max_message_bytes, wslimits.max_receive_message_bytes"));
 
     [Fact]
     public Task ReportsEachProblemOnceForAllFiles()
@@ -31,11 +31,28 @@ public sealed class WSL9001Tests
         var test = Verifier.Create(Source, editorConfig: "wslimits.max_frame_bytes = big");
         test.TestState.Sources.Add(("/0/Other.cs", "class Other { }"));
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithArguments(
-            "'wslimits.max_frame_bytes = big' is not a whole number of bytes from 1 to 2147483647; using the default 65536"));
+            "'wslimits.max_frame_bytes = big' is not a whole number of bytes from 1 to 2147483647; using the peer profile's frame limit, or the default 65536"));
         return test.RunAsync();
     }
 
     [Theory]
+    [InlineData("wslimits.max_message_bytes", "1MB", "using the peer profile's message limit, or none")]
+    [InlineData("wslimits.max_receive_message_bytes", "-5", "using the default 1048576")]
+    public Task ReportsEveryByteCountKeyWithItsFallback(string key, string value, string fallback) => RunAsync(
+        $"{key} = {value}",
+        Verifier.Diagnostic().WithArguments($"'{key} = {value}' is not a whole number of bytes from 1 to 2147483647; {fallback}"));
+
+    [Fact]
+    public Task ReportsAnUnknownPeerWithTheKnownProfiles() => RunAsync(
+        "wslimits.peer = nginx",
+        Verifier.Diagnostic().WithArguments(
+            "'wslimits.peer = nginx' is not a known peer profile; known profiles: netty, spring-webflux, aws-apigateway, node-ws, python-websockets, gorilla, coder-websocket, jetty, tomcat, socketio, signalr"));
+
+    [Theory]
+    [InlineData("wslimits.peer = node-ws")]
+    [InlineData("wslimits.peer = Netty")]
+    [InlineData("wslimits.max_message_bytes = 131072")]
+    [InlineData("wslimits.max_receive_message_bytes = 4_194_304")]
     [InlineData("wslimits.max_frame_bytes = 65536")]
     [InlineData("wslimits.max_frame_bytes = 65_536")]
     [InlineData("dotnet_diagnostic.WSL1001.severity = error")]

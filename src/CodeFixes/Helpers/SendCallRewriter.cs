@@ -7,34 +7,42 @@ using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Send;
 
-namespace WsLimits.Analyzers.CodeFixes.ChunkedSend;
+namespace WsLimits.Analyzers.CodeFixes.Helpers;
 
-/// <summary>A send call the fix can rewrite, and whether it keeps its WebSocketMessageFlags argument.</summary>
+/// <summary>A send call a fix can rewrite, and its WebSocketMessageFlags when it has any.</summary>
 internal readonly struct RewritableSend
 {
-    public RewritableSend(InvocationExpressionSyntax invocation, bool keepsFlags)
+    public RewritableSend(InvocationExpressionSyntax invocation, bool usesFlags, bool flagsAreJustEndOfMessage)
     {
         Invocation = invocation;
-        KeepsFlags = keepsFlags;
+        UsesFlags = usesFlags;
+        FlagsAreJustEndOfMessage = flagsAreJustEndOfMessage;
     }
 
     public InvocationExpressionSyntax Invocation { get; }
 
-    public bool KeepsFlags { get; }
+    public bool UsesFlags { get; }
+
+    /// <summary>True for the bool overloads, and for flags of exactly EndOfMessage, which a helper without flags keeps.</summary>
+    public bool FlagsAreJustEndOfMessage { get; }
 }
 
-/// <summary>Turns <c>socket.SendAsync(payload, type, true, token)</c> into <c>socket.SendChunkedAsync(payload, type, token)</c>.</summary>
-internal static class ChunkedSendRewriter
+/// <summary>
+/// Turns <c>socket.SendAsync(payload, type, true, token)</c> into a call of an inserted helper,
+/// <c>socket.Helper(payload, type, token)</c>, or <c>socket.Helper(payload, type, flags, token)</c> where it keeps flags.
+/// </summary>
+internal static class SendCallRewriter
 {
     private const int EndOfMessageArgument = 2;
+    private const int EndOfMessageFlag = 1;
 
     /// <summary>
-    /// The send call a WSL1001 diagnostic points at, when the fix can rewrite it: the call names its socket,
-    /// ends its message, and its result is awaited or used as a Task (the helper returns Task).
+    /// The send call a WSL1001 or WSL1002 diagnostic points at, when a fix can rewrite it: the call names its socket,
+    /// ends its message, and its result is awaited or used as a Task (the helpers return Task).
     /// </summary>
     public static RewritableSend? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.ContainsKey(UnboundedSingleFrameSendAnalyzer.EndsMessageProperty)
+        if (!diagnostic.Properties.ContainsKey(SentPayload.EndsMessageProperty)
             || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ArgumentSyntax>() is not { } payload
             || payload.Parent?.Parent is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } invocation
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
@@ -45,11 +53,12 @@ internal static class ChunkedSendRewriter
         }
 
         var returnsTask = operation.TargetMethod.ReturnType.Name == nameof(System.Threading.Tasks.Task);
-        return returnsTask || IsAwaited(invocation) ? new RewritableSend(invocation, send.UsesFlags) : null;
+        var justEndOfMessage = !send.UsesFlags || send.EndOfMessage?.Value.ConstantValue.Value is EndOfMessageFlag;
+        return returnsTask || IsAwaited(invocation) ? new RewritableSend(invocation, send.UsesFlags, justEndOfMessage) : null;
     }
 
     /// <param name="current">The call as it stands in the tree being rewritten, which may differ from the one found.</param>
-    public static InvocationExpressionSyntax Rewrite(InvocationExpressionSyntax current, bool keepFlags)
+    public static InvocationExpressionSyntax Rewrite(InvocationExpressionSyntax current, string helperMethod, bool keepFlags)
     {
         var memberAccess = (MemberAccessExpressionSyntax)current.Expression;
         var arguments = current.ArgumentList.Arguments;
@@ -67,9 +76,9 @@ internal static class ChunkedSendRewriter
             }
         }
 
-        var chunkedName = SyntaxFactory.IdentifierName(ChunkedSenderTemplate.MethodName).WithTriviaFrom(memberAccess.Name);
+        var helperName = SyntaxFactory.IdentifierName(helperMethod).WithTriviaFrom(memberAccess.Name);
         return current
-            .WithExpression(memberAccess.WithName(chunkedName))
+            .WithExpression(memberAccess.WithName(helperName))
             .WithArgumentList(current.ArgumentList.WithArguments(arguments))
             .WithAdditionalAnnotations(Formatter.Annotation);
     }

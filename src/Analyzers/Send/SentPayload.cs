@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
+
+namespace WsLimits.Analyzers.Send;
+
+/// <summary>What the send rules know about one call that writes a frame: the call, its payload's size, the peer's limits.</summary>
+internal sealed class SentPayload
+{
+    /// <summary>Diagnostic property: the peer's frame limit, when it has one.</summary>
+    public const string MaxFrameBytesProperty = "MaxFrameBytes";
+
+    /// <summary>Diagnostic property: the peer's message limit, when it has one; the fixes then split messages.</summary>
+    public const string MaxMessageBytesProperty = "MaxMessageBytes";
+
+    /// <summary>Diagnostic property present when a SendAsync call ends its message, the one shape the fixes rewrite.</summary>
+    public const string EndsMessageProperty = "EndsMessage";
+
+    /// <summary>The invoked names that can write a frame, for the syntax-first filter.</summary>
+    public static readonly ImmutableArray<string> CallNames = ImmutableArray.Create("SendAsync", "WriteAsync", "Write");
+
+    private SentPayload(WebSocketSendCall send, PayloadSize.PayloadSize size, LimitOptions limits)
+    {
+        Send = send;
+        Size = size;
+        Limits = limits;
+    }
+
+    public WebSocketSendCall Send { get; }
+
+    public PayloadSize.PayloadSize Size { get; }
+
+    public LimitOptions Limits { get; }
+
+    /// <summary>The payload as written, without an argument name, so the squiggle covers the data alone.</summary>
+    public Location Location => (Send.Payload.Syntax is ArgumentSyntax argument ? argument.Expression : Send.Payload.Syntax).GetLocation();
+
+    /// <summary>What the code fixes need: the limits in force and whether the call can be rewritten.</summary>
+    public ImmutableDictionary<string, string?> Properties
+    {
+        get
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (Limits.FrameLimit is { } frame)
+            {
+                properties = properties.Add(MaxFrameBytesProperty, frame.Bytes.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (Limits.MessageLimit is { } message)
+            {
+                properties = properties.Add(MaxMessageBytesProperty, message.Bytes.ToString(CultureInfo.InvariantCulture));
+            }
+
+            return Send.IsSocketSend && Send.EndsMessage ? properties.Add(EndsMessageProperty, "true") : properties;
+        }
+    }
+
+    public static SentPayload? TryCreate(IInvocationOperation invocation, WellKnownTypes types, PayloadSize.PayloadSizeAnalysis sizes, LimitOptionsCache options)
+    {
+        if (WebSocketSendCall.TryCreate(invocation, types) is not { } send)
+        {
+            return null;
+        }
+
+        var size = sizes.Evaluate(send.Payload.Value);
+        if (send.Count is { } count)
+        {
+            size = PayloadSize.PayloadSize.Smaller(size, sizes.Evaluate(count.Value));
+        }
+
+        return new SentPayload(send, size, options.For(invocation.Syntax.SyntaxTree));
+    }
+}
