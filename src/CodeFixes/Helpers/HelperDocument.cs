@@ -50,7 +50,7 @@ internal static class HelperDocument
     }
 
     /// <summary>
-    /// Appends the helper's class to the file, inside its file-scoped namespace if it has one (C# allows no type outside
+    /// Appends the helper's types to the file, inside its file-scoped namespace if it has one (C# allows no type outside
     /// it), otherwise at the end in the global namespace; and the helper's usings the file lacks.
     /// </summary>
     private static (CompilationUnitSyntax Root, string? Namespace) AddHelper(CompilationUnitSyntax root, CompilationUnitSyntax helper)
@@ -62,16 +62,16 @@ internal static class HelperDocument
             root = root.ReplaceToken(lastToken, lastToken.WithTrailingTrivia(lastToken.TrailingTrivia.Add(SyntaxFactory.ElasticCarriageReturnLineFeed)));
         }
 
-        var type = helper.Members.Single().WithAdditionalAnnotations(Formatter.Annotation);
+        var types = helper.Members.Select(member => member.WithAdditionalAnnotations(Formatter.Annotation)).ToArray();
         string? helperNamespace = null;
         if (root.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped)
         {
-            root = root.ReplaceNode(fileScoped, fileScoped.AddMembers(type));
+            root = root.ReplaceNode(fileScoped, fileScoped.AddMembers(types));
             helperNamespace = fileScoped.Name.ToString();
         }
         else
         {
-            root = root.AddMembers(type);
+            root = root.AddMembers(types);
         }
 
         foreach (var usingDirective in helper.Usings)

@@ -1,8 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using WsLimits.Analyzers.CodeFixes.ChunkedSend;
 using WsLimits.Analyzers.CodeFixes.MessageReceive;
+using WsLimits.Analyzers.CodeFixes.MessageSplit;
 using Xunit;
 
 namespace WsLimits.Analyzers.Tests.Meta;
@@ -16,6 +18,30 @@ public sealed class InsertedHelpersTests
     [InlineData(nameof(ChunkedSenderVariant.ArraySegment))]
     public Task ChunkedSenderIsCleanUnderEveryRule(string variant) =>
         AssertCleanAsync(ChunkedSenderTemplate.Render(System.Enum.Parse<ChunkedSenderVariant>(variant), 65536));
+
+    [Theory]
+    [InlineData(nameof(ChunkedSenderVariant.MessageFlags))]
+    [InlineData(nameof(ChunkedSenderVariant.Memory))]
+    [InlineData(nameof(ChunkedSenderVariant.ArraySegment))]
+    public Task SplitMessageHelpersAreCleanUnderEveryRule(string variant) =>
+        AssertCleanAsync(SplitMessageTemplate.Render(System.Enum.Parse<ChunkedSenderVariant>(variant), 65536));
+
+    [Theory]
+    [InlineData(nameof(ChunkedSenderVariant.MessageFlags))]
+    [InlineData(nameof(ChunkedSenderVariant.Memory))]
+    [InlineData(nameof(ChunkedSenderVariant.ArraySegment))]
+    public void SendHelpersCompileAsCSharp73ForOlderProjects(string variant)
+    {
+        var kind = System.Enum.Parse<ChunkedSenderVariant>(variant);
+        foreach (var helper in new[] { ChunkedSenderTemplate.Render(kind, 65536), SplitMessageTemplate.Render(kind, 65536) })
+        {
+            var compilation = AnalyzerHost.CompileWithWebSockets(helper);
+            var csharp73 = compilation.ReplaceSyntaxTree(
+                compilation.SyntaxTrees.Single(),
+                CSharpSyntaxTree.ParseText(helper, new CSharpParseOptions(LanguageVersion.CSharp7_3)));
+            Assert.Empty(csharp73.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+        }
+    }
 
     [Fact]
     public Task MessageReceiverIsCleanUnderEveryRule()

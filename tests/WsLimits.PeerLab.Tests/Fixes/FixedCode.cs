@@ -29,7 +29,8 @@ internal static class FixedCode
     private static int _assemblies;
 
     /// <summary>The sources after every fix of <paramref name="fixers"/> has been applied, helper files included.</summary>
-    public static async Task<ImmutableArray<string>> ApplyAsync(string source, DiagnosticAnalyzer[] analyzers, CodeFixProvider[] fixers)
+    /// <param name="globalConfig">'wslimits.*' settings for the project, as a .globalconfig would give them.</param>
+    public static async Task<ImmutableArray<string>> ApplyAsync(string source, DiagnosticAnalyzer[] analyzers, CodeFixProvider[] fixers, string? globalConfig = null)
     {
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(
@@ -42,11 +43,12 @@ internal static class FixedCode
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: RuntimeReferences));
         var solution = workspace.AddDocument(project.Id, "Subject.cs", SourceText.From(source)).Project.Solution;
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfiguredOptions(globalConfig ?? string.Empty));
 
         for (var round = 0; round < 20; round++)
         {
             var compilation = (await solution.Projects.Single().GetCompilationAsync())!;
-            var diagnostics = await compilation.WithAnalyzers(analyzers.ToImmutableArray()).GetAnalyzerDiagnosticsAsync();
+            var diagnostics = await compilation.WithAnalyzers(analyzers.ToImmutableArray(), options).GetAnalyzerDiagnosticsAsync();
             var next = diagnostics.FirstOrDefault(diagnostic => fixers.Any(fixer => fixer.FixableDiagnosticIds.Contains(diagnostic.Id)));
             if (next is null)
             {
@@ -87,6 +89,34 @@ internal static class FixedCode
 
         image.Position = 0;
         return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(image);
+    }
+
+    /// <summary>The same 'key = value' lines for every file, as a .globalconfig gives them.</summary>
+    private sealed class ConfiguredOptions : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options;
+
+        public ConfiguredOptions(string lines) => _options = new Options(lines
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2))
+            .ToImmutableDictionary(pair => pair[0].Trim(), pair => pair[1].Trim()));
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly ImmutableDictionary<string, string> _values;
+
+            public Options(ImmutableDictionary<string, string> values) => _values = values;
+
+            public override IEnumerable<string> Keys => _values.Keys;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+        }
     }
 
     private static async Task<ImmutableArray<string>> TextsAsync(Solution solution)

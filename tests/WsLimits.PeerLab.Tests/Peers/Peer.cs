@@ -28,6 +28,14 @@ internal sealed class Peer
     public static readonly Peer PythonWebsockets = new("python-websockets", () => Directory.Exists("/usr/lib/python3/dist-packages/websockets"), limit =>
         PeerServer.StartAsync("/usr/bin/python3", new[] { Path.Combine(RepositoryPaths.Peers, "python", "websockets_peer.py") }.Concat(limit.Split(' '))));
 
+    /// <summary>split-server.js: takes "maxPayload cap [timeoutMs]" and reassembles split messages (docs/chunking-protocol.md).</summary>
+    public static readonly Peer NodeWsSplit = new("node-ws-split", NodeWs._isInstalled, arguments =>
+        PeerServer.StartAsync("node", new[] { Path.Combine(RepositoryPaths.Peers, "node", "split-server.js") }.Concat(arguments.Split(' '))));
+
+    /// <summary>split_server.py: takes "max_size cap [timeoutMs]" and reassembles split messages (docs/chunking-protocol.md).</summary>
+    public static readonly Peer PythonWebsocketsSplit = new("python-websockets-split", PythonWebsockets._isInstalled, arguments =>
+        PeerServer.StartAsync("/usr/bin/python3", new[] { Path.Combine(RepositoryPaths.Peers, "python", "split_server.py") }.Concat(arguments.Split(' '))));
+
     public static readonly Peer Gorilla = new("gorilla", () => Directory.Exists("/usr/share/gocode/src/github.com/gorilla/websocket") && ProcessRunner.IsOnPath("go"), StartGorillaAsync);
 
     private static readonly Lazy<Task<string>> NettyBuild = new(BuildNettyAsync, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -51,6 +59,8 @@ internal sealed class Peer
         "node-ws" => NodeWs,
         "python-websockets" => PythonWebsockets,
         "gorilla" => Gorilla,
+        "node-ws-split" => NodeWsSplit,
+        "python-websockets-split" => PythonWebsocketsSplit,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such peer"),
     };
 
