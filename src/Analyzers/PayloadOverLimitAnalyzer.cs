@@ -25,7 +25,7 @@ public sealed class PayloadOverLimitAnalyzer : WebSocketAnalyzer
     {
         var sizes = new PayloadSizeAnalysis(types);
         var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
-        RegisterNamed<IInvocationOperation>(context, SentPayload.CallNames, (invocation, report) => Analyze(invocation, report, types, sizes, options), SyntaxKind.InvocationExpression);
+        RegisterNamed<IInvocationOperation>(context, SentPayload.CallNames(types), (invocation, report) => Analyze(invocation, report, types, sizes, options), SyntaxKind.InvocationExpression);
     }
 
     private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types, PayloadSizeAnalysis sizes, LimitOptionsCache options)

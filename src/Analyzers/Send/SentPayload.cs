@@ -20,8 +20,14 @@ internal sealed class SentPayload
     /// <summary>Diagnostic property present when a SendAsync call ends its message, the one shape the fixes rewrite.</summary>
     public const string EndsMessageProperty = "EndsMessage";
 
-    /// <summary>The invoked names that can write a frame, for the syntax-first filter.</summary>
-    public static readonly ImmutableArray<string> CallNames = ImmutableArray.Create("SendAsync", "WriteAsync", "Write");
+    private static readonly ImmutableArray<string> SendNames = ImmutableArray.Create("SendAsync");
+    private static readonly ImmutableArray<string> SendAndWriteNames = ImmutableArray.Create("SendAsync", "WriteAsync", "Write");
+
+    /// <summary>
+    /// The invoked names that can write a frame, for the syntax-first filter: stream writes only where the compilation
+    /// has WebSocketStream (.NET 10), so that other targets bind no Write call for these rules.
+    /// </summary>
+    public static ImmutableArray<string> CallNames(WellKnownTypes types) => types.WebSocketStream is null ? SendNames : SendAndWriteNames;
 
     private SentPayload(WebSocketSendCall send, PayloadSize.PayloadSize size, LimitOptions limits)
     {

@@ -170,5 +170,22 @@ public sealed class WSL1001PeerAndSizeTests
         """,
         parameters: "WebSocket ws, Stream source, CancellationToken ct"));
 
+    [Fact]
+    public Task FlagsArrayBufferWriterContents() => Verifier.AnalyzerAsync(InMethod("""
+        var writer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(writer))
+        {
+            JsonSerializer.Serialize(json, message);
+        }
+
+        await ws.SendAsync([|writer.WrittenMemory|], WebSocketMessageType.Text, true, ct);
+        """));
+
+    [Fact]
+    public Task QuietOnSlicesBoundedWithMathClamp() => Verifier.AnalyzerAsync(InMethod("""
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(message);
+        await ws.SendAsync(bytes.AsMemory(0, Math.Clamp(bytes.Length, 0, 4096)), WebSocketMessageType.Text, false, ct);
+        """));
+
     private const string DefaultFrameLimit = "the default frame limit (wslimits.max_frame_bytes) allows frames of at most 65536 bytes";
 }
