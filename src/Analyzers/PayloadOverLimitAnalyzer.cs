@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
-using WsLimits.Analyzers.PayloadSize;
 using WsLimits.Analyzers.Send;
 
 namespace WsLimits.Analyzers;
@@ -16,27 +13,17 @@ namespace WsLimits.Analyzers;
 /// constant or a fixed-size buffer. The unconfigured default is a guess at the peer, so it never makes this error.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PayloadOverLimitAnalyzer : WebSocketAnalyzer
+public sealed class PayloadOverLimitAnalyzer : SendAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.PayloadOverLimit);
 
-    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
+    internal override void Analyze(SentPayload sent, Action<Diagnostic> report)
     {
-        var sizes = new PayloadSizeAnalysis(types);
-        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
-        RegisterNamed<IInvocationOperation>(context, SentPayload.CallNames(types), (invocation, report) => Analyze(invocation, report, types, sizes, options), SyntaxKind.InvocationExpression);
-    }
-
-    private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types, PayloadSizeAnalysis sizes, LimitOptionsCache options)
-    {
-        if (SentPayload.TryCreate(invocation, types, sizes, options) is not { Size.IsBounded: true } sent
-            || ExceededLimit(sent) is not { } limit)
+        if (sent.Size.IsBounded && ExceededLimit(sent) is { } limit)
         {
-            return;
+            report(Diagnostic.Create(Descriptors.PayloadOverLimit, sent.Location, sent.Properties, sent.Size.Minimum, limit.Describe()));
         }
-
-        report(Diagnostic.Create(Descriptors.PayloadOverLimit, sent.Location, sent.Properties, sent.Size.Minimum, limit.Describe()));
     }
 
     /// <summary>

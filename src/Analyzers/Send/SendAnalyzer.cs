@@ -1,0 +1,33 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
+using WsLimits.Analyzers.PayloadSize;
+
+namespace WsLimits.Analyzers.Send;
+
+/// <summary>The start the size rules on sends share: each call that writes a frame, with its payload's size and the peer's limits.</summary>
+public abstract class SendAnalyzer : WebSocketAnalyzer
+{
+    internal sealed override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
+    {
+        var sizes = new PayloadSizeAnalysis(types);
+        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        RegisterNamed<IInvocationOperation>(
+            context,
+            SentPayload.CallNames(types),
+            (invocation, report) =>
+            {
+                if (SentPayload.TryCreate(invocation, types, sizes, options) is { } sent)
+                {
+                    Analyze(sent, report);
+                }
+            },
+            SyntaxKind.InvocationExpression);
+    }
+
+    internal abstract void Analyze(SentPayload sent, Action<Diagnostic> report);
+}
