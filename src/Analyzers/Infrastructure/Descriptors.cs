@@ -63,6 +63,30 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         description: "ClientWebSocketOptions.SetBuffer is ignored on .NET Core and .NET 5+ and throws in the browser; ASP.NET Core's WebSocketOptions.ReceiveBufferSize has had no effect since 2.1. Neither limits message size: .NET's WebSocket has no receive limit, so the application must check the size of what it reassembles.");
 
+    public static readonly DiagnosticDescriptor SignalRReceiveLimitDisabled = Create(
+        DiagnosticIds.SignalRReceiveLimitDisabled,
+        title: "SignalR receive limit disabled",
+        messageFormat: "MaximumReceiveMessageSize {0}: any client can make the server buffer {1} for one hub message; keep a limit of the size clients need ({2})",
+        RuleCategories.Limits,
+        DiagnosticSeverity.Warning,
+        description: "HubOptions.MaximumReceiveMessageSize is SignalR's only limit on what a client sends: the server buffers a hub message whole before parsing it. Null removes the limit, and a value far above what clients need lets any client make the server hold that much per connection.");
+
+    public static readonly DiagnosticDescriptor SignalRPayloadOverReceiveLimit = Create(
+        DiagnosticIds.SignalRPayloadOverReceiveLimit,
+        title: "Client-to-server payload may exceed SignalR's receive limit",
+        messageFormat: "{0}, but {1}; a larger hub message makes the server close the connection with an error",
+        RuleCategories.Limits,
+        DiagnosticSeverity.Warning,
+        description: "A SignalR server refuses client-to-server hub messages over HubOptions.MaximumReceiveMessageSize (32 KB by default) by closing the connection with \"Connection closed with an error.\", not with WebSocket 1009. The .NET and JS clients have no such limit, so downloads work and uploads fail. Stream large uploads (IAsyncEnumerable<T> or ChannelReader<T> parameters) or raise the server's limit to the size the contract allows.");
+
+    public static readonly DiagnosticDescriptor LimitRaisedOnOneSide = Create(
+        DiagnosticIds.LimitRaisedOnOneSide,
+        title: "Size limit changed on one side only",
+        messageFormat: "{0}",
+        RuleCategories.Limits,
+        DiagnosticSeverity.Warning,
+        description: "A limit raised where it is not enforced, or away from the limits contract that client and server share, moves the failure instead of removing it: uploads fail while downloads work. SignalR's TransportMaxBufferSize and ApplicationMaxBufferSize are back-pressure thresholds, not message limits; the server's MaximumReceiveMessageSize decides. Frame sizes, split parts and receive caps should match the contract keys in .globalconfig.");
+
     public static readonly DiagnosticDescriptor InvalidLimitOption = Create(
         DiagnosticIds.InvalidLimitOption,
         title: "Invalid WsLimits configuration value",

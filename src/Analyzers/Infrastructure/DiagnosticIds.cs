@@ -13,5 +13,8 @@ public static class DiagnosticIds
     public const string UnboundedReassembly = "WSL2002";
     public const string TextDecodedPerFragment = "WSL2003";
     public const string BufferSizeIsNotALimit = "WSL3001";
+    public const string SignalRReceiveLimitDisabled = "WSL3002";
+    public const string SignalRPayloadOverReceiveLimit = "WSL3003";
+    public const string LimitRaisedOnOneSide = "WSL3004";
     public const string InvalidLimitOption = "WSL9001";
 }

@@ -39,6 +39,12 @@ internal sealed class WellKnownTypes
         ValueWebSocketReceiveResult = compilation.GetTypeByMetadataName("System.Net.WebSockets.ValueWebSocketReceiveResult");
         AspNetCoreWebSocketOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebSocketOptions");
         ExtendedWebSocketAcceptContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebSockets.ExtendedWebSocketAcceptContext");
+        HubOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.HubOptions");
+        Hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
+        HubConnection = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Client.HubConnection");
+        HubConnectionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions");
+        HttpConnectionOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions");
+        HttpConnectionDispatcherOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.HttpConnectionDispatcherOptions");
     }
 
     public INamedTypeSymbol WebSocket { get; }
@@ -70,6 +76,12 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ValueWebSocketReceiveResult { get; }
     public INamedTypeSymbol? AspNetCoreWebSocketOptions { get; }
     public INamedTypeSymbol? ExtendedWebSocketAcceptContext { get; }
+    public INamedTypeSymbol? HubOptions { get; }
+    public INamedTypeSymbol? Hub { get; }
+    public INamedTypeSymbol? HubConnection { get; }
+    public INamedTypeSymbol? HubConnectionExtensions { get; }
+    public INamedTypeSymbol? HttpConnectionOptions { get; }
+    public INamedTypeSymbol? HttpConnectionDispatcherOptions { get; }
 
     public static WellKnownTypes? TryCreate(Compilation compilation)
     {

@@ -20,6 +20,10 @@ internal sealed class LimitOptions
     public const string MaxFrameBytesKey = "wslimits.max_frame_bytes";
     public const string MaxMessageBytesKey = "wslimits.max_message_bytes";
     public const string MaxReceiveMessageBytesKey = "wslimits.max_receive_message_bytes";
+    public const string SignalRMaxReceiveMessageBytesKey = "wslimits.signalr.max_receive_message_bytes";
+
+    /// <summary>SignalR's HubOptions.MaximumReceiveMessageSize when the application leaves it unset.</summary>
+    public const int SignalRDefaultMaxReceiveMessageBytes = 32768;
 
     /// <summary>Netty's and Spring WebFlux's default maxFramePayloadLength, the smallest common frame limit.</summary>
     public const int DefaultMaxFrameBytes = 65536;
@@ -28,21 +32,28 @@ internal sealed class LimitOptions
     public const int DefaultMaxReceiveMessageBytes = 1048576;
 
     public static readonly ImmutableArray<string> KnownKeys =
-        ImmutableArray.Create(PeerKey, MaxFrameBytesKey, MaxMessageBytesKey, MaxReceiveMessageBytesKey);
+        ImmutableArray.Create(PeerKey, MaxFrameBytesKey, MaxMessageBytesKey, MaxReceiveMessageBytesKey, SignalRMaxReceiveMessageBytesKey);
+
+    // Before Default, which uses it.
+    private static readonly SendLimit SignalRDefault = new(
+        SignalRDefaultMaxReceiveMessageBytes, LimitScope.Message, "SignalR's default MaximumReceiveMessageSize", isConfigured: false);
 
     public static readonly LimitOptions Default = new(
         peer: null,
         new SendLimit(DefaultMaxFrameBytes, LimitScope.Frame, "the default frame limit (" + MaxFrameBytesKey + ")", isConfigured: false),
         messageLimit: null,
-        DefaultMaxReceiveMessageBytes,
+        configuredReceiveBytes: null,
+        SignalRDefault,
         ImmutableArray<string>.Empty);
 
-    private LimitOptions(PeerProfile? peer, SendLimit? frameLimit, SendLimit? messageLimit, int maxReceiveMessageBytes, ImmutableArray<string> problems)
+    private LimitOptions(PeerProfile? peer, SendLimit? frameLimit, SendLimit? messageLimit, int? configuredReceiveBytes, SendLimit signalRLimit, ImmutableArray<string> problems)
     {
         Peer = peer;
         FrameLimit = frameLimit;
         MessageLimit = messageLimit;
-        MaxReceiveMessageBytes = maxReceiveMessageBytes;
+        ConfiguredReceiveMessageBytes = configuredReceiveBytes;
+        MaxReceiveMessageBytes = configuredReceiveBytes ?? DefaultMaxReceiveMessageBytes;
+        SignalRReceiveLimit = signalRLimit;
         Problems = problems;
     }
 
@@ -59,8 +70,17 @@ internal sealed class LimitOptions
     public SendLimit? TightestForWholeMessage =>
         MessageLimit is null ? FrameLimit : FrameLimit is null || MessageLimit.Bytes <= FrameLimit.Bytes ? MessageLimit : FrameLimit;
 
-    /// <summary>The largest message a receive loop should reassemble before closing with 1009.</summary>
+    /// <summary>
+    /// The largest message a receive loop should reassemble before closing with 1009: its own key, else the contract's
+    /// message limit, which both sides share, else the default.
+    /// </summary>
     public int MaxReceiveMessageBytes { get; }
+
+    /// <summary>The receive cap the configuration asks for, when it asks for one.</summary>
+    public int? ConfiguredReceiveMessageBytes { get; }
+
+    /// <summary>The largest hub message a SignalR server in the contract accepts from a client.</summary>
+    public SendLimit SignalRReceiveLimit { get; }
 
     /// <summary>One sentence per unusable key or value, naming the key, the value and what is accepted.</summary>
     public ImmutableArray<string> Problems { get; }
@@ -71,7 +91,8 @@ internal sealed class LimitOptions
         var peer = ReadPeer(options, problems);
         var frameBytes = ReadBytes(options, MaxFrameBytesKey, problems);
         var messageBytes = ReadBytes(options, MaxMessageBytesKey, problems);
-        var maxReceiveMessageBytes = ReadBytes(options, MaxReceiveMessageBytesKey, problems) ?? DefaultMaxReceiveMessageBytes;
+        var receiveBytes = ReadBytes(options, MaxReceiveMessageBytesKey, problems) ?? messageBytes;
+        var signalRBytes = ReadBytes(options, SignalRMaxReceiveMessageBytesKey, problems);
 
         foreach (var key in KeysOf(options))
         {
@@ -81,7 +102,7 @@ internal sealed class LimitOptions
             }
         }
 
-        if (peer is null && frameBytes is null && messageBytes is null && maxReceiveMessageBytes == DefaultMaxReceiveMessageBytes && problems.Count == 0)
+        if (peer is null && frameBytes is null && messageBytes is null && signalRBytes is null && receiveBytes is null && problems.Count == 0)
         {
             return Default;
         }
@@ -90,7 +111,8 @@ internal sealed class LimitOptions
             peer,
             Limit(frameBytes, MaxFrameBytesKey, peer?.FrameLimit, peer, LimitScope.Frame) ?? (peer is null ? Default.FrameLimit : null),
             Limit(messageBytes, MaxMessageBytesKey, peer?.MessageLimit, peer, LimitScope.Message),
-            maxReceiveMessageBytes,
+            receiveBytes,
+            signalRBytes is { } bytes ? new SendLimit(bytes, LimitScope.Message, SignalRMaxReceiveMessageBytesKey) : SignalRDefault,
             problems.ToImmutable());
     }
 
@@ -141,6 +163,7 @@ internal sealed class LimitOptions
     {
         MaxFrameBytesKey => $"using the peer profile's frame limit, or the default {DefaultMaxFrameBytes}",
         MaxMessageBytesKey => "using the peer profile's message limit, or none",
+        SignalRMaxReceiveMessageBytesKey => $"using SignalR's default {SignalRDefaultMaxReceiveMessageBytes}",
         _ => $"using the default {DefaultMaxReceiveMessageBytes}",
     };
 

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
+
+namespace WsLimits.Analyzers;
+
+/// <summary>
+/// WSL3004: a limit changed where it is not enforced, or away from the limits contract: SignalR's buffer thresholds
+/// raised as if they were limits, and the frame size, part size and receive cap the package's fixes write, set to other
+/// values than the contract's.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
+{
+    /// <summary>Diagnostic property: the contract's value, which the fix writes into a constant.</summary>
+    public const string ContractBytesProperty = "ContractBytes";
+
+    /// <summary>Diagnostic property present where a buffer threshold is a statement or initializer the fix can remove.</summary>
+    public const string RemovableProperty = "Removable";
+
+    private const string ChunkedSender = "WebSocketChunkedSender";
+    private const string MessageSplitter = "WebSocketMessageSplitter";
+    private const string ReceiveCap = "MaxMessageBytes";
+
+    private static readonly ImmutableArray<string> Thresholds = ImmutableArray.Create("TransportMaxBufferSize", "ApplicationMaxBufferSize");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.LimitRaisedOnOneSide);
+
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
+    {
+        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        if (types.HttpConnectionOptions is not null || types.HttpConnectionDispatcherOptions is not null)
+        {
+            RegisterNamed<ISimpleAssignmentOperation>(context, Thresholds, (assignment, report) => AnalyzeThreshold(assignment, report, types, options), SyntaxKind.SimpleAssignmentExpression);
+        }
+
+        context.RegisterSymbolAction(symbol => AnalyzeHelperConstant((IFieldSymbol)symbol.Symbol, symbol.ReportDiagnostic, options), SymbolKind.Field);
+        context.RegisterSyntaxNodeAction(node => AnalyzeReceiveCap(node, options), SyntaxKind.LocalDeclarationStatement);
+    }
+
+    private static void AnalyzeThreshold(ISimpleAssignmentOperation assignment, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+            || !(property.ContainingType.Is(types.HttpConnectionOptions) || property.ContainingType.Is(types.HttpConnectionDispatcherOptions)))
+        {
+            return;
+        }
+
+        var server = options.For(assignment.Syntax.SyntaxTree).SignalRReceiveLimit;
+        var message = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0}.{1} is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides ({2})",
+            property.ContainingType.Name,
+            property.Name,
+            server.Describe());
+        var properties = assignment.Parent is IExpressionStatementOperation { Parent: IBlockOperation } or IObjectOrCollectionInitializerOperation
+            ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, "true")
+            : ImmutableDictionary<string, string?>.Empty;
+        report(Diagnostic.Create(Descriptors.LimitRaisedOnOneSide, assignment.Syntax.GetLocation(), properties, message));
+    }
+
+    /// <summary>The size constants of the helpers the send fixes insert, against the contract's limits.</summary>
+    private static void AnalyzeHelperConstant(IFieldSymbol field, Action<Diagnostic> report, LimitOptionsCache options)
+    {
+        if (field.ContainingType.Name is not (ChunkedSender or MessageSplitter)
+            || !field.IsConst
+            || field.ConstantValue is not int bytes
+            || field.Locations.FirstOrDefault() is not { IsInSource: true } location)
+        {
+            return;
+        }
+
+        var limits = options.For(location.SourceTree!);
+        var contract = (field.ContainingType.Name, field.Name) switch
+        {
+            (ChunkedSender, "MaxFrameBytes") => limits.FrameLimit,
+            (MessageSplitter, "MaxPartBytes") => Smaller(limits.FrameLimit, limits.MessageLimit),
+            _ => null,
+        };
+        if (contract is { IsConfigured: true } && bytes > contract.Bytes)
+        {
+            Report(report, location, field.ContainingType.Name + "." + field.Name, bytes, contract.Bytes, contract.Source);
+        }
+    }
+
+    /// <summary>The receive cap the WSL2002 fix declares, <c>const int MaxMessageBytes</c>, against the contract's.</summary>
+    private static void AnalyzeReceiveCap(SyntaxNodeAnalysisContext context, LimitOptionsCache options)
+    {
+        var declaration = (LocalDeclarationStatementSyntax)context.Node;
+        if (!declaration.IsConst
+            || declaration.Declaration.Variables.FirstOrDefault(variable => variable.Identifier.ValueText == ReceiveCap) is not { Initializer: { } initializer } variable
+            || options.For(declaration.SyntaxTree).ConfiguredReceiveMessageBytes is not { } contract
+            || context.SemanticModel.GetConstantValue(initializer.Value, context.CancellationToken) is not { HasValue: true, Value: int bytes }
+            || bytes == contract)
+        {
+            return;
+        }
+
+        Report(context.ReportDiagnostic, variable.Identifier.GetLocation(), ReceiveCap, bytes, contract, "the receive cap the contract gives");
+    }
+
+    private static SendLimit? Smaller(SendLimit? a, SendLimit? b) => a is null ? b : b is null || a.Bytes <= b.Bytes ? a : b;
+
+    private static void Report(Action<Diagnostic> report, Location location, string what, long bytes, long contract, string source)
+    {
+        var message = string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} is {1} bytes, but the limits contract says {2} ({3}); a limit changed on one side only moves the failure to the other side",
+            what,
+            bytes,
+            contract,
+            source);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(ContractBytesProperty, contract.ToString(CultureInfo.InvariantCulture));
+        report(Diagnostic.Create(Descriptors.LimitRaisedOnOneSide, location, properties, message));
+    }
+}
