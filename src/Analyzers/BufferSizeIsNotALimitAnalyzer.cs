@@ -16,9 +16,6 @@ namespace WsLimits.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BufferSizeIsNotALimitAnalyzer : WebSocketAnalyzer
 {
-    /// <summary>Diagnostic property present where the setting is a statement or initializer the fix can remove.</summary>
-    public const string RemovableProperty = "Removable";
-
     private static readonly ImmutableArray<string> SettingNames = ImmutableArray.Create("SetBuffer", "ReceiveBufferSize", "CreateClientWebSocket");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -71,13 +68,7 @@ public sealed class BufferSizeIsNotALimitAnalyzer : WebSocketAnalyzer
 
     private static void Report(Action<Diagnostic> report, IOperation setting, string what, string effect, bool removable = true)
     {
-        var properties = removable && IsRemovable(setting)
-            ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, "true")
-            : ImmutableDictionary<string, string?>.Empty;
+        var properties = removable ? RemovableSetting.Properties(setting) : ImmutableDictionary<string, string?>.Empty;
         report(Diagnostic.Create(Descriptors.BufferSizeIsNotALimit, setting.Syntax.GetLocation(), properties, what, effect));
     }
-
-    /// <summary>A statement of its own, or a member of an object initializer: removing it leaves valid code.</summary>
-    private static bool IsRemovable(IOperation setting) =>
-        setting.Parent is IExpressionStatementOperation { Parent: IBlockOperation } or IObjectOrCollectionInitializerOperation;
 }

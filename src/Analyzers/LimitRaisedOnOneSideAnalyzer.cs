@@ -23,9 +23,6 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
     /// <summary>Diagnostic property: the contract's value, which the fix writes into a constant.</summary>
     public const string ContractBytesProperty = "ContractBytes";
 
-    /// <summary>Diagnostic property present where a buffer threshold is a statement or initializer the fix can remove.</summary>
-    public const string RemovableProperty = "Removable";
-
     private const string ChunkedSender = "WebSocketChunkedSender";
     private const string MessageSplitter = "WebSocketMessageSplitter";
     private const string ReceiveCap = "MaxMessageBytes";
@@ -62,10 +59,7 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
             property.ContainingType.Name,
             property.Name,
             server.Describe());
-        var properties = assignment.Parent is IExpressionStatementOperation { Parent: IBlockOperation } or IObjectOrCollectionInitializerOperation
-            ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, "true")
-            : ImmutableDictionary<string, string?>.Empty;
-        report(Diagnostic.Create(Descriptors.LimitRaisedOnOneSide, assignment.Syntax.GetLocation(), properties, message));
+        report(Diagnostic.Create(Descriptors.LimitRaisedOnOneSide, assignment.Syntax.GetLocation(), RemovableSetting.Properties(assignment), message));
     }
 
     /// <summary>The size constants of the helpers the send fixes insert, against the contract's limits.</summary>

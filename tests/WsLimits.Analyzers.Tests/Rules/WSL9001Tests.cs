@@ -23,7 +23,7 @@ public sealed class WSL9001Tests
     [Fact]
     public Task ReportsAnUnknownKeyWithTheKnownOnes() => RunAsync(
         "wslimits.max_frame_size = 1024",
-        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.peer, wslimits.max_frame_bytes, wslimits.max_message_bytes, wslimits.max_receive_message_bytes"));
+        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.peer, wslimits.max_frame_bytes, wslimits.max_message_bytes, wslimits.max_receive_message_bytes, wslimits.signalr.max_receive_message_bytes"));
 
     [Fact]
     public Task ReportsEachProblemOnceForAllFiles()
@@ -38,6 +38,7 @@ public sealed class WSL9001Tests
     [Theory]
     [InlineData("wslimits.max_message_bytes", "1MB", "using the peer profile's message limit, or none")]
     [InlineData("wslimits.max_receive_message_bytes", "-5", "using the default 1048576")]
+    [InlineData("wslimits.signalr.max_receive_message_bytes", "32KB", "using SignalR's default 32768")]
     public Task ReportsEveryByteCountKeyWithItsFallback(string key, string value, string fallback) => RunAsync(
         $"{key} = {value}",
         Verifier.Diagnostic().WithArguments($"'{key} = {value}' is not a whole number of bytes from 1 to 2147483647; {fallback}"));

@@ -63,8 +63,8 @@ public static class TargetFrameworks
     };
 
     /// <summary>
-    /// ASP.NET Core's assemblies, for sets that need them: taken from the shared framework this test runs on, next to
-    /// the runtime, since the reference-assembly downloader does not resolve the ASP.NET Core targeting pack.
+    /// ASP.NET Core's assemblies and the SignalR client, for sets that need them: taken from the shared framework this test
+    /// runs on, next to the runtime, since the reference-assembly downloader does not resolve the ASP.NET Core targeting pack.
     /// </summary>
     public static ImmutableArray<MetadataReference> AdditionalReferences(string name)
     {
@@ -75,7 +75,11 @@ public static class TargetFrameworks
 
         var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
         var aspNetCore = Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App", runtime.Name);
+
+        // The SignalR .NET client is a package, restored next to this test assembly.
         return Directory.GetFiles(aspNetCore, "Microsoft.AspNetCore*.dll")
+            .Concat(Directory.GetFiles(aspNetCore, "Microsoft.Extensions*.dll"))
+            .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.AspNetCore.*Client*.dll"))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }

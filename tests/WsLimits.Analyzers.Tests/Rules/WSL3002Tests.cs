@@ -1,0 +1,72 @@
+using System.Threading.Tasks;
+using WsLimits.Analyzers.Tests.Verifiers;
+using Xunit;
+using static WsLimits.Analyzers.Tests.Rules.SignalRSources;
+using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.SignalRReceiveLimitDisabledAnalyzer, WsLimits.Analyzers.CodeFixes.SignalRReceiveLimitDisabledCodeFixProvider>;
+
+namespace WsLimits.Analyzers.Tests.Rules;
+
+public sealed class WSL3002Tests
+{
+    [Fact]
+    public Task FlagsANullLimitAndRestoresTheDefault()
+    {
+        var test = Verifier.Create(Server("services.AddSignalR(options => {|#0:options.MaximumReceiveMessageSize = null|});"), TargetFrameworks.Net100AspNetCore);
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments(
+            "is null, which removes SignalR's only receive limit",
+            "a message of any size",
+            "32768 bytes, SignalR's default MaximumReceiveMessageSize"));
+        test.FixedCode = Server("services.AddSignalR(options => options.MaximumReceiveMessageSize = 32_768);");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FlagsPerHubOptionsAndWritesTheContractsLimit()
+    {
+        var test = Verifier.Create(
+            Server("services.AddSignalR().AddHubOptions<ChatHub>(options => { {|#0:options.MaximumReceiveMessageSize = null|}; });"),
+            TargetFrameworks.Net100AspNetCore,
+            editorConfig: "wslimits.signalr.max_receive_message_bytes = 1048576");
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments(
+            "is null, which removes SignalR's only receive limit",
+            "a message of any size",
+            "1048576 bytes, the contract's wslimits.signalr.max_receive_message_bytes"));
+        test.FixedCode = Server("services.AddSignalR().AddHubOptions<ChatHub>(options => { options.MaximumReceiveMessageSize = 1_048_576; });");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FlagsALimitFarAboveTheContract()
+    {
+        var test = Verifier.Create(
+            Server("services.Configure<HubOptions>(options => {|#0:options.MaximumReceiveMessageSize = 512L * 1024 * 1024|});"),
+            TargetFrameworks.Net100AspNetCore,
+            editorConfig: "wslimits.signalr.max_receive_message_bytes = 65536");
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments(
+            "is 536870912, more than 8 times the contract",
+            "536870912 bytes",
+            "65536 bytes, the contract's wslimits.signalr.max_receive_message_bytes"));
+        test.FixedCode = Server("services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = 65_536);");
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("options.MaximumReceiveMessageSize = 64 * 1024", null)]
+    [InlineData("options.MaximumReceiveMessageSize = 512L * 1024 * 1024", null)]
+    [InlineData("options.MaximumReceiveMessageSize = 4 * 1024 * 1024", "wslimits.signalr.max_receive_message_bytes = 1048576")]
+    [InlineData("options.EnableDetailedErrors = true", null)]
+    public Task QuietOnLimitsThatKeepALimit(string setting, string? editorConfig) =>
+        Verifier.Create(Server($"services.AddSignalR(options => {setting});"), TargetFrameworks.Net100AspNetCore, editorConfig).RunAsync();
+
+    private static string Server(string configure) => Usings + $$"""
+        class ChatHub : Hub { }
+
+        static class Startup
+        {
+            public static void Configure(IServiceCollection services)
+            {
+                {{configure}}
+            }
+        }
+        """;
+}
