@@ -108,6 +108,26 @@ public sealed class WSL2002AnalyzerTests
     }
 
     [Fact]
+    public Task TakesTheContractsMessageLimitAsTheCap()
+    {
+        var test = Verifier.Create(
+            InMethod("""
+                var buffer = new byte[4096];
+                var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                    {|#0:message.Write(buffer, 0, result.Count)|};
+                }
+                while (!result.EndOfMessage);
+                """),
+            editorConfig: "wslimits.max_message_bytes = 262144");
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("message", 262144));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task QuietWhenTheStoreSizeIsChecked() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var message = new MemoryStream();
