@@ -50,7 +50,9 @@ public sealed class SignalRReceiveLimitDisabledAnalyzer : WebSocketAnalyzer
         }
 
         var contract = options.For(assignment.Syntax.SyntaxTree).SignalRReceiveLimit;
-        var limit = string.Format(CultureInfo.InvariantCulture, "{0} bytes, {1}", contract.Bytes, contract.IsConfigured ? "the contract's " + contract.Source : contract.Source);
+        var limit = contract.IsConfigured
+            ? string.Format(CultureInfo.InvariantCulture, "{0} bytes, the contract's {1}", contract.Bytes, contract.Source)
+            : string.Format(CultureInfo.InvariantCulture, "such as SignalR's default of {0} bytes", contract.Bytes);
         var properties = ImmutableDictionary<string, string?>.Empty.Add(LimitBytesProperty, contract.Bytes.ToString(CultureInfo.InvariantCulture));
         switch (value.ConstantValue.Value)
         {

@@ -36,7 +36,7 @@ internal sealed class LimitOptions
 
     // Before Default, which uses it.
     private static readonly SendLimit SignalRDefault = new(
-        SignalRDefaultMaxReceiveMessageBytes, LimitScope.Message, "SignalR's default MaximumReceiveMessageSize", isConfigured: false);
+        SignalRDefaultMaxReceiveMessageBytes, LimitScope.Message, "a server left at SignalR's default MaximumReceiveMessageSize", isConfigured: false);
 
     public static readonly LimitOptions Default = new(
         peer: null,

@@ -27,11 +27,12 @@ internal static class AnalyzerHost
 
     public static CSharpCompilation CompileWithoutWebSockets(params string[] sources) => Compile(CoreLibraryOnly, sources);
 
-    public static async Task<Result> RunAsync(Compilation compilation)
+    /// <param name="configuration">The .editorconfig and .globalconfig options the build would pass, if any.</param>
+    public static async Task<Result> RunAsync(Compilation compilation, AnalyzerConfigOptionsProvider? configuration = null)
     {
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            configuration is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, configuration),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: true);

@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsLimits.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace WsLimits.Analyzers.Tests.Meta;
@@ -17,21 +19,29 @@ public sealed class IdeAndBuildParityTests
     [Fact]
     public async Task EachFileGetsTheSameDiagnosticsAloneAsInTheWholeBuild()
     {
-        var trees = SampleSources.Load();
-        var compilation = AnalyzerHost.CompileWithWebSockets().AddSyntaxTrees(trees);
         var analyzers = PackageContents.Analyzers.Where(analyzer => !IsCompilationEnd(analyzer)).ToImmutableArray();
-        var withAnalyzers = compilation.WithAnalyzers(analyzers);
-
-        var build = (await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Select(Describe).OrderBy(text => text).ToList();
-        var ide = new System.Collections.Generic.List<string>();
-        foreach (var tree in trees)
+        var build = new List<string>();
+        var ide = new List<string>();
+        foreach (var project in SampleProject.LoadAll())
         {
-            var perFile = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
-            ide.AddRange(perFile.Select(Describe));
+            var compilation = AnalyzerHost.CompileWithWebSockets()
+                .AddReferences(TargetFrameworks.AdditionalReferences(TargetFrameworks.Net100AspNetCore))
+                .AddSyntaxTrees(project.Trees);
+            var options = project.Options is null
+                ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)
+                : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, project.Options);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+
+            build.AddRange((await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Select(Describe));
+            foreach (var tree in project.Trees)
+            {
+                var perFile = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+                ide.AddRange(perFile.Select(Describe));
+            }
         }
 
         Assert.NotEmpty(build);
-        Assert.Equal(build, ide.OrderBy(text => text));
+        Assert.Equal(build.OrderBy(text => text), ide.OrderBy(text => text));
     }
 
     [Theory]

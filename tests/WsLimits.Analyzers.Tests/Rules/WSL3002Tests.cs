@@ -15,7 +15,7 @@ public sealed class WSL3002Tests
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments(
             "is null, which removes SignalR's only receive limit",
             "a message of any size",
-            "32768 bytes, SignalR's default MaximumReceiveMessageSize"));
+            "such as SignalR's default of 32768 bytes"));
         test.FixedCode = Server("services.AddSignalR(options => options.MaximumReceiveMessageSize = 32_768);");
         return test.RunAsync();
     }
@@ -49,6 +49,26 @@ public sealed class WSL3002Tests
         test.FixedCode = Server("services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = 65_536);");
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task FlagsANullLimitInANamedOptionsMethod() => Verifier.AnalyzerAsync(
+        Usings + """
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services) => services.AddSignalR(ConfigureHubs);
+
+                static void ConfigureHubs(HubOptions hubs)
+                {
+                    hubs.EnableDetailedErrors = true;
+                    {|#0:hubs.MaximumReceiveMessageSize = null|};
+                }
+            }
+            """,
+        TargetFrameworks.Net100AspNetCore,
+        Verifier.Diagnostic().WithLocation(0).WithArguments(
+            "is null, which removes SignalR's only receive limit",
+            "a message of any size",
+            "such as SignalR's default of 32768 bytes"));
 
     [Theory]
     [InlineData("options.MaximumReceiveMessageSize = 64 * 1024", null)]

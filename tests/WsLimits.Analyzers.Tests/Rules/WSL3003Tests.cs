@@ -8,7 +8,7 @@ namespace WsLimits.Analyzers.Tests.Rules;
 
 public sealed class WSL3003Tests
 {
-    private const string DefaultLimit = "SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes";
+    private const string DefaultLimit = "a server left at SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes";
     private const string ServerDefault = "this server leaves MaximumReceiveMessageSize at SignalR's default of 32768 bytes";
 
     [Fact]
@@ -66,6 +66,30 @@ public sealed class WSL3003Tests
         test.FixedCode = Server(fixedConfigure, Method.Replace("{|#0:data|}", "data"));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task FixAllConfiguresTheServerOnce()
+    {
+        var test = Verifier.Create(
+            Server("services.AddSignalR();", "public int Upload(byte[] {|#0:data|}) => data.Length;\n    public int Append(string name, byte[] {|#1:chunk|}) => chunk.Length;"),
+            TargetFrameworks.Net100AspNetCore,
+            editorConfig: "wslimits.signalr.max_receive_message_bytes = 1048576");
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("Hub method 'Upload' takes 'data' as bytes of any length from clients", ServerDefault));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(1).WithArguments("Hub method 'Append' takes 'chunk' as bytes of any length from clients", ServerDefault));
+        test.FixedCode = Server(
+            "services.AddSignalR(options => options.MaximumReceiveMessageSize = 1_048_576);",
+            "public int Upload(byte[] data) => data.Length;\n    public int Append(string name, byte[] chunk) => chunk.Length;");
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfIncrementalIterations = 1;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ChecksTheClientInACompilationThatAlsoHoldsTheServer() => Verifier.AnalyzerAsync(
+        Server("services.AddSignalR(options => options.MaximumReceiveMessageSize = 4 * 1024 * 1024);", "public int Upload(byte[] data) => data.Length;")
+            + Client("await connection.InvokeAsync<int>(\"Upload\", {|#0:File.ReadAllBytes(path)|});").Replace(Usings, string.Empty),
+        TargetFrameworks.Net100AspNetCore,
+        Verifier.Diagnostic().WithLocation(0).WithArguments("The argument from File.ReadAllBytes has no upper bound", DefaultLimit));
 
     [Fact]
     public Task OffersNoFixWithoutAContractValue()

@@ -26,7 +26,7 @@ public sealed class WSL3004Tests
             }
             """, TargetFrameworks.Net100AspNetCore);
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments(
-            "HttpConnectionOptions.TransportMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
+            "HttpConnectionOptions.TransportMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (a server left at SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
         test.FixedCode = Usings + """
             static class Connect
             {
@@ -53,7 +53,7 @@ public sealed class WSL3004Tests
         """,
         TargetFrameworks.Net100AspNetCore,
         Verifier.Diagnostic().WithLocation(0).WithArguments(
-            "HttpConnectionDispatcherOptions.ApplicationMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
+            "HttpConnectionDispatcherOptions.ApplicationMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (a server left at SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
 
     [Fact]
     public Task SetsAChunkedSendersFrameSizeBackToTheContract()

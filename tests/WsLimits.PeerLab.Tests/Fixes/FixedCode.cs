@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using WsLimits.Tests.Shared;
 
 namespace WsLimits.PeerLab.Tests.Fixes;
 
@@ -43,7 +44,7 @@ internal static class FixedCode
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: RuntimeReferences));
         var solution = workspace.AddDocument(project.Id, "Subject.cs", SourceText.From(source)).Project.Solution;
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfiguredOptions(globalConfig ?? string.Empty));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalConfigOptions(globalConfig ?? string.Empty));
 
         for (var round = 0; round < 20; round++)
         {
@@ -89,34 +90,6 @@ internal static class FixedCode
 
         image.Position = 0;
         return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromStream(image);
-    }
-
-    /// <summary>The same 'key = value' lines for every file, as a .globalconfig gives them.</summary>
-    private sealed class ConfiguredOptions : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options;
-
-        public ConfiguredOptions(string lines) => _options = new Options(lines
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('=', 2))
-            .ToImmutableDictionary(pair => pair[0].Trim(), pair => pair[1].Trim()));
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly ImmutableDictionary<string, string> _values;
-
-            public Options(ImmutableDictionary<string, string> values) => _values = values;
-
-            public override IEnumerable<string> Keys => _values.Keys;
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
-        }
     }
 
     private static async Task<ImmutableArray<string>> TextsAsync(Solution solution)
