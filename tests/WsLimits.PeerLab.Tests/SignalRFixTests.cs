@@ -1,20 +1,15 @@
 using System;
 using System.Linq;
 using System.Reflection;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WsLimits.Analyzers;
 using WsLimits.Analyzers.CodeFixes;
 using WsLimits.PeerLab.Tests.Fixes;
+using WsLimits.PeerLab.Tests.SignalR;
 using Xunit;
 
 namespace WsLimits.PeerLab.Tests;
@@ -56,7 +51,7 @@ public sealed class SignalRFixTests
     public async Task WithoutTheFixAHundredKilobyteUploadClosesTheConnection()
     {
         await using var server = await StartAsync(Original.Value);
-        await using var client = await ConnectAsync(server);
+        await using var client = await SignalRHost.ConnectAsync(server);
 
         // Base64 in JSON: about 137 KB on the wire, over the 32 KB default.
         var refused = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync<int>("Upload", new byte[100 * 1024]));
@@ -69,7 +64,7 @@ public sealed class SignalRFixTests
     public async Task WithTheInsertedConfigurationTheUploadArrives()
     {
         await using var server = await StartAsync(await Fixed.Value);
-        await using var client = await ConnectAsync(server);
+        await using var client = await SignalRHost.ConnectAsync(server);
 
         Assert.Equal(100 * 1024, await client.InvokeAsync<int>("Upload", new byte[100 * 1024]));
 
@@ -90,33 +85,7 @@ public sealed class SignalRFixTests
     }
 
     /// <summary>Kestrel with the compiled ServerSetup.ConfigureServices and the compiled FilesHub at /hub.</summary>
-    private static async Task<WebApplication> StartAsync(Assembly code)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        code.GetType("ServerSetup")!.GetMethod("ConfigureServices")!.Invoke(null, new object[] { builder.Services });
-        var app = builder.Build();
-        typeof(HubEndpointRouteBuilderExtensions).GetMethods()
-            .Single(method => method.Name == nameof(HubEndpointRouteBuilderExtensions.MapHub) && method.IsGenericMethodDefinition && method.GetParameters().Length == 2)
-            .MakeGenericMethod(code.GetType("FilesHub")!)
-            .Invoke(null, new object[] { app, "/hub" });
-        await app.StartAsync();
-        return app;
-    }
-
-    private static async Task<HubConnection> ConnectAsync(WebApplication server)
-    {
-        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HubConnectionBuilder()
-            .WithUrl(address + "/hub", options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await client.StartAsync(timeout.Token);
-        return client;
-    }
+    private static Task<WebApplication> StartAsync(Assembly code) => SignalRHost.StartAsync(
+        code.GetType("FilesHub")!,
+        services => code.GetType("ServerSetup")!.GetMethod("ConfigureServices")!.Invoke(null, new object[] { services }));
 }

@@ -1,16 +1,9 @@
 using System;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using WsLimits.PeerLab.Tests.SignalR;
 using Xunit;
 
 namespace WsLimits.PeerLab.Tests;
@@ -25,8 +18,8 @@ public sealed class SignalRLimitTests
     [Fact]
     public async Task ServerRefusesAClientMessageOver32KiBByDefault()
     {
-        await using var server = await StartAsync();
-        await using var client = await ConnectAsync(server);
+        await using var server = await SignalRHost.StartAsync(typeof(SizeHub), services => services.AddSignalR());
+        await using var client = await SignalRHost.ConnectAsync(server);
 
         Assert.Equal(16 * 1024, await client.InvokeAsync<int>(nameof(SizeHub.Upload), new string('a', 16 * 1024)));
         var refused = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync<int>(nameof(SizeHub.Upload), new string('a', 40 * 1024)));
@@ -39,39 +32,12 @@ public sealed class SignalRLimitTests
     [Fact]
     public async Task ServerToClientMessagesHaveNoLimit()
     {
-        await using var server = await StartAsync();
-        await using var client = await ConnectAsync(server);
+        await using var server = await SignalRHost.StartAsync(typeof(SizeHub), services => services.AddSignalR());
+        await using var client = await SignalRHost.ConnectAsync(server);
 
         var text = await client.InvokeAsync<string>(nameof(SizeHub.Download), 1024 * 1024);
 
         Assert.Equal(1024 * 1024, text.Length);
-    }
-
-    private static async Task<WebApplication> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSignalR();
-        var app = builder.Build();
-        app.MapHub<SizeHub>("/hub");
-        await app.StartAsync();
-        return app;
-    }
-
-    private static async Task<HubConnection> ConnectAsync(WebApplication server)
-    {
-        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HubConnectionBuilder()
-            .WithUrl(address + "/hub", options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await client.StartAsync(timeout.Token);
-        return client;
     }
 }
 

@@ -87,8 +87,12 @@ public sealed class WSL2002AnalyzerTests
         }
         """));
 
-    [Fact]
-    public Task ReportsTheConfiguredLimit()
+    /// <summary>The receive cap's own key wins; without it, the contract's message limit is the cap.</summary>
+    [Theory]
+    [InlineData("wslimits.max_receive_message_bytes = 65536", 65536)]
+    [InlineData("wslimits.max_message_bytes = 262144", 262144)]
+    [InlineData("wslimits.max_message_bytes = 262144\nwslimits.max_receive_message_bytes = 65536", 65536)]
+    public Task ReportsTheConfiguredLimit(string editorConfig, int limit)
     {
         var test = Verifier.Create(
             InMethod("""
@@ -102,28 +106,8 @@ public sealed class WSL2002AnalyzerTests
                 }
                 while (!result.EndOfMessage);
                 """),
-            editorConfig: "wslimits.max_receive_message_bytes = 65536");
-        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("message", 65536));
-        return test.RunAsync();
-    }
-
-    [Fact]
-    public Task TakesTheContractsMessageLimitAsTheCap()
-    {
-        var test = Verifier.Create(
-            InMethod("""
-                var buffer = new byte[4096];
-                var message = new MemoryStream();
-                WebSocketReceiveResult result;
-                do
-                {
-                    result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
-                    {|#0:message.Write(buffer, 0, result.Count)|};
-                }
-                while (!result.EndOfMessage);
-                """),
-            editorConfig: "wslimits.max_message_bytes = 262144");
-        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("message", 262144));
+            editorConfig: editorConfig);
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("message", limit));
         return test.RunAsync();
     }
 

@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace WsLimits.PeerLab.Tests.SignalR;
+
+/// <summary>A SignalR server on Kestrel at a free loopback port, and the .NET client connected to it over WebSockets.</summary>
+internal static class SignalRHost
+{
+    /// <param name="hub">The hub mapped at /hub.</param>
+    /// <param name="configureServices">Registers SignalR and its options, as the server's startup code does.</param>
+    public static async Task<WebApplication> StartAsync(Type hub, Action<IServiceCollection> configureServices)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        configureServices(builder.Services);
+        var app = builder.Build();
+        typeof(HubEndpointRouteBuilderExtensions).GetMethods()
+            .Single(method => method.Name == nameof(HubEndpointRouteBuilderExtensions.MapHub) && method.IsGenericMethodDefinition && method.GetParameters().Length == 2)
+            .MakeGenericMethod(hub)
+            .Invoke(null, new object[] { app, "/hub" });
+        await app.StartAsync();
+        return app;
+    }
+
+    public static async Task<HubConnection> ConnectAsync(WebApplication server)
+    {
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HubConnectionBuilder()
+            .WithUrl(address + "/hub", options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+            })
+            .Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await client.StartAsync(timeout.Token);
+        return client;
+    }
+}
