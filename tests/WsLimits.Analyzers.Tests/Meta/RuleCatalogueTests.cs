@@ -38,7 +38,7 @@ public sealed class RuleCatalogueTests
     public void RuleHasARowInTheReadmeTable(string id)
     {
         var descriptor = PackageContents.Descriptor(id);
-        var row = $"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.DefaultSeverity} |";
+        var row = $"| [{id}](docs/rules/{id}.md) | {descriptor.Title} | {descriptor.Category} | {descriptor.DefaultSeverity} |";
         Assert.Contains(row, RepositoryFiles.Read("README.md"));
     }
 
