@@ -21,7 +21,7 @@ public sealed class LimitOptionsAnalyzer : WebSocketAnalyzer
 #pragma warning restore RS1013
     {
         var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
-        context.RegisterCompilationEndAction(end => ReportProblems(end, options));
+        context.RegisterCompilationEndAction(end => Guarded(location: null, () => ReportProblems(end, options)));
     }
 
     private static void ReportProblems(CompilationAnalysisContext context, LimitOptionsCache options)

@@ -40,8 +40,10 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
             RegisterNamed<ISimpleAssignmentOperation>(context, Thresholds, (assignment, report) => AnalyzeThreshold(assignment, report, types, options), SyntaxKind.SimpleAssignmentExpression);
         }
 
-        context.RegisterSymbolAction(symbol => AnalyzeHelperConstant((IFieldSymbol)symbol.Symbol, symbol.ReportDiagnostic, options), SymbolKind.Field);
-        context.RegisterSyntaxNodeAction(node => AnalyzeReceiveCap(node, options), SyntaxKind.LocalDeclarationStatement);
+        context.RegisterSymbolAction(
+            symbol => Guarded(symbol.Symbol.Locations.FirstOrDefault(), () => AnalyzeHelperConstant((IFieldSymbol)symbol.Symbol, symbol.ReportDiagnostic, options)),
+            SymbolKind.Field);
+        context.RegisterSyntaxNodeAction(node => Guarded(node.Node.GetLocation(), () => AnalyzeReceiveCap(node, options)), SyntaxKind.LocalDeclarationStatement);
     }
 
     private static void AnalyzeThreshold(ISimpleAssignmentOperation assignment, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options)

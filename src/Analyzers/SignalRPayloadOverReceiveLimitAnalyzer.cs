@@ -42,7 +42,9 @@ public sealed class SignalRPayloadOverReceiveLimitAnalyzer : WebSocketAnalyzer
         {
             // Whether the server's code sets the limit anywhere: a text search, done once and only where hubs exist.
             var setsLimit = new Lazy<bool>(() => SetsReceiveLimit(context.Compilation, context.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            context.RegisterSymbolAction(symbol => AnalyzeHubMethod((IMethodSymbol)symbol.Symbol, symbol.ReportDiagnostic, types, options, setsLimit), SymbolKind.Method);
+            context.RegisterSymbolAction(
+                symbol => Guarded(symbol.Symbol.Locations.FirstOrDefault(), () => AnalyzeHubMethod((IMethodSymbol)symbol.Symbol, symbol.ReportDiagnostic, types, options, setsLimit)),
+                SymbolKind.Method);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,7 +35,7 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// <paramref name="names"/>: the invoked or assigned member, or for a loop any identifier in it. Syntax comes first
     /// so that the great majority of code, which never names a WebSocket API, is not bound for this rule at all.
     /// </summary>
-    internal static void RegisterNamed<TOperation>(
+    internal void RegisterNamed<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
         where TOperation : class, IOperation =>
         context.RegisterSyntaxNodeAction(
@@ -42,10 +43,26 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
             {
                 if (Names(node.Node, names) && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is TOperation operation)
                 {
-                    analyze(operation, node.ReportDiagnostic);
+                    Guarded(node.Node.GetLocation(), () => analyze(operation, node.ReportDiagnostic));
                 }
             },
             kinds);
+
+    /// <summary>
+    /// Runs a callback; an exception leaves it as an <see cref="AnalyzerCallbackException"/> that names the rule and
+    /// the place being analyzed, so that the AD0001 a user reports says where to look.
+    /// </summary>
+    internal void Guarded(Location? location, Action callback)
+    {
+        try
+        {
+            callback();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new AnalyzerCallbackException(string.Join(", ", SupportedDiagnostics.Select(descriptor => descriptor.Id)), location, exception);
+        }
+    }
 
     private static bool Names(SyntaxNode node, ImmutableArray<string> names)
     {

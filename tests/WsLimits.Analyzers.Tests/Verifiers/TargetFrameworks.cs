@@ -66,13 +66,12 @@ public static class TargetFrameworks
     /// ASP.NET Core's assemblies and the SignalR client, for sets that need them: taken from the shared framework this test
     /// runs on, next to the runtime, since the reference-assembly downloader does not resolve the ASP.NET Core targeting pack.
     /// </summary>
-    public static ImmutableArray<MetadataReference> AdditionalReferences(string name)
-    {
-        if (name != Net100AspNetCore)
-        {
-            return ImmutableArray<MetadataReference>.Empty;
-        }
+    public static ImmutableArray<MetadataReference> AdditionalReferences(string name) =>
+        name == Net100AspNetCore ? AspNetCoreReferences.Value : ImmutableArray<MetadataReference>.Empty;
 
+    // Read once: every compilation that shares them also shares their metadata.
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCoreReferences = new(() =>
+    {
         var runtime = new DirectoryInfo(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
         var aspNetCore = Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App", runtime.Name);
 
@@ -82,5 +81,5 @@ public static class TargetFrameworks
             .Concat(Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.AspNetCore.*Client*.dll"))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
-    }
+    });
 }
