@@ -50,12 +50,12 @@ public sealed class SeedScenarioTests
     }
 
     [SkippableFact]
-    public async Task FixedCodeKeepsEightConcurrentSendersMessagesIntact()
+    public async Task FixedCodeKeepsThirtyTwoConcurrentSendersMessagesIntact()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         using var netty = await Peer.Netty.StartAsync();
         using var connection = await PeerConnection.ConnectAsync(netty.Uri, timeout.Token);
-        var payloads = Enumerable.Range(0, 8).Select(_ => Payloads.Random(Payloads.Mebibyte)).ToArray();
+        var payloads = Enumerable.Range(0, 32).Select(_ => Payloads.Random(Payloads.Mebibyte)).ToArray();
 
         var sends = payloads.Select(payload => Task.Run(() => FixedSender.SendAsync(connection.Socket, payload, timeout.Token))).ToArray();
         var replies = Enumerable.Range(0, payloads.Length).Select(_ => connection.ReadReplyAsync(timeout.Token).GetAwaiter().GetResult()).ToArray();
