@@ -55,23 +55,15 @@ public sealed class WSL3004Tests
         Verifier.Diagnostic().WithLocation(0).WithArguments(
             "HttpConnectionDispatcherOptions.ApplicationMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (a server left at SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
 
-    [Fact]
-    public Task SetsAChunkedSendersFrameSizeBackToTheContract()
+    [Theory]
+    [InlineData("WebSocketChunkedSender", "MaxFrameBytes", 131072)]
+    [InlineData("WebSocketMessageSplitter", "MaxPartBytes", 65536)]
+    public Task SetsAHelpersSizeOverTheContractBackToIt(string helper, string constant, int bytes)
     {
-        var test = Verifier.Create(Helper("WebSocketChunkedSender", "MaxFrameBytes", "{|#0:MaxFrameBytes|} = 131072"), TargetFrameworks.Net100AspNetCore, Contract);
+        var test = Verifier.Create(Helper(helper, constant, $"{{|#0:{constant}|}} = {bytes}"), TargetFrameworks.Net100AspNetCore, Contract);
         test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments(
-            "WebSocketChunkedSender.MaxFrameBytes is 131072 bytes, but the limits contract says 32768 (wslimits.max_frame_bytes); a limit changed on one side only moves the failure to the other side"));
-        test.FixedCode = Helper("WebSocketChunkedSender", "MaxFrameBytes", "MaxFrameBytes = 32_768");
-        return test.RunAsync();
-    }
-
-    [Fact]
-    public Task FlagsASplittersPartSizeOverTheContract()
-    {
-        var test = Verifier.Create(Helper("WebSocketMessageSplitter", "MaxPartBytes", "{|#0:MaxPartBytes|} = 65536"), TargetFrameworks.Net100AspNetCore, Contract);
-        test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments(
-            "WebSocketMessageSplitter.MaxPartBytes is 65536 bytes, but the limits contract says 32768 (wslimits.max_frame_bytes); a limit changed on one side only moves the failure to the other side"));
-        test.FixedCode = Helper("WebSocketMessageSplitter", "MaxPartBytes", "MaxPartBytes = 32_768");
+            $"{helper}.{constant} is {bytes} bytes, but the limits contract says 32768 (wslimits.max_frame_bytes); a limit changed on one side only moves the failure to the other side"));
+        test.FixedCode = Helper(helper, constant, $"{constant} = 32_768");
         return test.RunAsync();
     }
 
