@@ -1,11 +1,47 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
 namespace WsLimits.Package.Tests;
 
-/// <summary>A user's project: a net10.0 console app that takes WsLimits.Analyzers from the local feed.</summary>
+/// <summary>What a user's project looks like: its SDK, target, packages and files.</summary>
+public sealed record ConsumerSpec
+{
+    public string Sdk { get; init; } = "Microsoft.NET.Sdk";
+
+    public string TargetFramework { get; init; } = "net10.0";
+
+    /// <summary>Exe for an app; null for a class library.</summary>
+    public string? OutputType { get; init; } = "Exe";
+
+    /// <summary>Nullable and ImplicitUsings enabled, as in the .NET templates; off for a netstandard2.0 library, which has neither.</summary>
+    public bool ModernDefaults { get; init; } = true;
+
+    /// <summary>Package ID to version, beside WsLimits.Analyzers.</summary>
+    public IReadOnlyDictionary<string, string> PackageReferences { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Path relative to the project folder to content: sources, .editorconfig, .globalconfig.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>One diagnostic as the build prints it: file(line,col): severity ID: message.</summary>
+public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message)
+{
+    /// <summary>The form of the checked-in expected lists: file(line,col): severity ID.</summary>
+    public string Key => $"{File}({Line},{Column}): {Severity} {Id}";
+}
+
+/// <summary>A user's project in a temporary folder (under the package's root, deleted with it) that takes WsLimits.Analyzers from the local feed.</summary>
 public sealed class ConsumerProject
 {
+    private static readonly Regex DiagnosticLine = new(
+        @"^\s*(?<path>.+?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning|info) (?<id>[A-Za-z]+[0-9]*): (?<message>.*?)(?: \[[^\]]*\])?\s*$",
+        RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
     private ConsumerProject(string directory, string packages)
     {
         Directory = directory;
@@ -16,7 +52,12 @@ public sealed class ConsumerProject
 
     private string Packages { get; }
 
-    public static ConsumerProject Create(PackedPackage package, string program)
+    public static ConsumerProject Create(PackedPackage package, string program) => Create(package, new ConsumerSpec
+    {
+        Files = new Dictionary<string, string> { ["Program.cs"] = program },
+    });
+
+    public static ConsumerProject Create(PackedPackage package, ConsumerSpec spec)
     {
         var directory = System.IO.Directory.CreateDirectory(Path.Combine(package.Root, "consumer-" + Path.GetRandomFileName())).FullName;
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
@@ -27,20 +68,43 @@ public sealed class ConsumerProject
               </packageSources>
             </configuration>
             """);
+
+        var properties = new StringBuilder();
+        properties.AppendLine($"    <TargetFramework>{spec.TargetFramework}</TargetFramework>");
+        if (spec.OutputType is not null)
+        {
+            properties.AppendLine($"    <OutputType>{spec.OutputType}</OutputType>");
+        }
+
+        if (spec.ModernDefaults)
+        {
+            properties.AppendLine("    <Nullable>enable</Nullable>");
+            properties.AppendLine("    <ImplicitUsings>enable</ImplicitUsings>");
+        }
+
+        var references = new StringBuilder();
+        references.AppendLine($"""    <PackageReference Include="WsLimits.Analyzers" Version="{PackedPackage.Version}" PrivateAssets="all" />""");
+        foreach (var (id, version) in spec.PackageReferences)
+        {
+            references.AppendLine($"""    <PackageReference Include="{id}" Version="{version}" />""");
+        }
+
         File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{spec.Sdk}">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
+            {properties.ToString().TrimEnd()}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="WsLimits.Analyzers" Version="{PackedPackage.Version}" PrivateAssets="all" />
+            {references.ToString().TrimEnd()}
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        foreach (var (path, content) in spec.Files)
+        {
+            var full = Path.Combine(directory, path);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content);
+        }
 
         // Its own package folder, so the machine's NuGet cache never holds a test build of the package.
         return new ConsumerProject(directory, Path.Combine(package.Root, "packages"));
@@ -48,11 +112,47 @@ public sealed class ConsumerProject
 
     public string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
-    public Task<string> BuildAsync() => DotnetCli.RunAsync(Directory, "build", "--packages", Packages, "--no-incremental");
+    /// <summary>A full build that must succeed; <paramref name="arguments"/> are added to the command line (-p:..., say).</summary>
+    public Task<string> BuildAsync(params string[] arguments) => DotnetCli.RunAsync(Directory, BuildArguments(arguments));
 
-    public async Task<string> FormatAsync(string diagnosticId)
+    /// <summary>A full build that may fail: its exit code and what it printed.</summary>
+    public Task<(int ExitCode, string Printed)> TryBuildAsync(params string[] arguments) => DotnetCli.RunUncheckedAsync(Directory, BuildArguments(arguments));
+
+    public Task<string> FormatAsync(string diagnosticId) => FormatAsync(diagnosticId, "warn");
+
+    public async Task<string> FormatAsync(string diagnosticId, string severity)
     {
         await DotnetCli.RunAsync(Directory, "restore", "--packages", Packages);
-        return await DotnetCli.RunAsync(Directory, "format", "analyzers", "Consumer.csproj", "--no-restore", "--diagnostics", diagnosticId, "--severity", "warn");
+        return await DotnetCli.RunAsync(Directory, "format", "analyzers", "Consumer.csproj", "--no-restore", "--diagnostics", diagnosticId, "--severity", severity);
     }
+
+    /// <summary>
+    /// The distinct diagnostics of a build's output (the console logger prints each twice: as it goes and in the
+    /// summary), with the file relative to the project folder where it is inside it.
+    /// </summary>
+    public IReadOnlyList<BuildDiagnostic> DiagnosticsOf(string printed) => DiagnosticLine.Matches(printed)
+        .Select(match => new BuildDiagnostic(
+            RelativeFile(match.Groups["path"].Value),
+            int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            match.Groups["severity"].Value,
+            match.Groups["id"].Value,
+            match.Groups["message"].Value))
+        .Distinct()
+        .OrderBy(diagnostic => diagnostic.File, StringComparer.Ordinal)
+        .ThenBy(diagnostic => diagnostic.Line)
+        .ThenBy(diagnostic => diagnostic.Column)
+        .ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal)
+        .ToList();
+
+    private string RelativeFile(string path)
+    {
+        var full = Path.GetFullPath(path, Directory);
+        return full.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? Path.GetRelativePath(Directory, full).Replace(Path.DirectorySeparatorChar, '/')
+            : full;
+    }
+
+    private string[] BuildArguments(string[] arguments) =>
+        new[] { "build", "--packages", Packages, "--no-incremental" }.Concat(arguments).ToArray();
 }

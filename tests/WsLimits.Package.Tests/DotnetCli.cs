@@ -9,6 +9,18 @@ internal static class DotnetCli
 {
     public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
     {
+        var (exitCode, printed) = await RunUncheckedAsync(workingDirectory, arguments);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({exitCode}):\n{printed}");
+        }
+
+        return printed;
+    }
+
+    /// <summary>Like <see cref="RunAsync"/>, for commands whose failure is the point: returns the exit code as well.</summary>
+    public static async Task<(int ExitCode, string Printed)> RunUncheckedAsync(string workingDirectory, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -44,12 +56,6 @@ internal static class DotnetCli
             throw new TimeoutException($"dotnet {string.Join(' ', arguments)} took over 5 minutes");
         }
 
-        var printed = await output + await error;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{printed}");
-        }
-
-        return printed;
+        return (process.ExitCode, await output + await error);
     }
 }

@@ -8,7 +8,8 @@ using Xunit;
 namespace WsLimits.Package.Tests;
 
 /// <summary>The package as users get it: its contents, a build that warns, and dotnet format applying the fixes.</summary>
-public sealed class PackageTests : IClassFixture<PackedPackage>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
 {
     private const string RiskyProgram = """
         using System.Net.WebSockets;
@@ -37,7 +38,7 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
     public PackageTests(PackedPackage package) => _package = package;
 
     [Fact]
-    public void PackageHoldsOnlyTheAnalyzerAssembliesReadmeAndLicence()
+    public void PackageHoldsOnlyTheAnalyzerAssembliesPresetsReadmeAndLicence()
     {
         using var archive = ZipFile.OpenRead(_package.NupkgPath);
         var ours = archive.Entries
@@ -48,7 +49,18 @@ public sealed class PackageTests : IClassFixture<PackedPackage>
                 && !name.EndsWith(".nuspec", StringComparison.Ordinal))
             .OrderBy(name => name, StringComparer.Ordinal);
         Assert.Equal(
-            new[] { "LICENSE", "README.md", "analyzers/dotnet/cs/WsLimits.Analyzers.CodeFixes.dll", "analyzers/dotnet/cs/WsLimits.Analyzers.dll" },
+            new[]
+            {
+                "LICENSE",
+                "README.md",
+                "analyzers/dotnet/cs/WsLimits.Analyzers.CodeFixes.dll",
+                "analyzers/dotnet/cs/WsLimits.Analyzers.dll",
+                "buildTransitive/WsLimits.Analyzers.targets",
+                "buildTransitive/config/wslimits.all-errors.globalconfig",
+                "buildTransitive/config/wslimits.all-warnings.globalconfig",
+                "buildTransitive/config/wslimits.none.globalconfig",
+                "buildTransitive/config/wslimits.recommended.globalconfig",
+            },
             ours);
 
         using var nuspec = archive.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();

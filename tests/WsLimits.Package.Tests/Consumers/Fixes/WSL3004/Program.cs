@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.SignalR;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSignalR();
+var app = builder.Build();
+app.MapHub<ChatHub>("/chat", options =>
+{
+    options.TransportMaxBufferSize = 10 * 1024 * 1024;
+});
+app.Run();
+
+public sealed class ChatHub : Hub
+{
+    public Task Send(string text) => Clients.All.SendAsync("Message", text);
+}
