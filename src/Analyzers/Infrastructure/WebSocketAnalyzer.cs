@@ -32,21 +32,31 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Calls <paramref name="analyze"/> with the operation of each syntax node of the given kinds that names one of
-    /// <paramref name="names"/>: the invoked or assigned member, or for a loop any identifier in it. Syntax comes first
-    /// so that the great majority of code, which never names a WebSocket API, is not bound for this rule at all.
+    /// <paramref name="names"/>: the invoked or assigned member, or for a loop any identifier in it. A file whose text
+    /// names none of them is skipped with one text search, so the great majority of code, which never names a WebSocket
+    /// API, is neither walked nor bound for this rule.
     /// </summary>
     internal void RegisterNamed<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
         where TOperation : class, IOperation =>
-        context.RegisterSyntaxNodeAction(
-            node =>
+        context.RegisterSemanticModelAction(model =>
+        {
+            var tree = model.SemanticModel.SyntaxTree;
+            if (!TreeText.MentionsAny(tree, names, model.CancellationToken))
             {
-                if (Names(node.Node, names) && node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is TOperation operation)
+                return;
+            }
+
+            foreach (var node in tree.GetRoot(model.CancellationToken).DescendantNodes())
+            {
+                if (Array.IndexOf(kinds, node.Kind()) >= 0
+                    && Names(node, names)
+                    && model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
                 {
-                    Guarded(node.Node.GetLocation(), () => analyze(operation, node.ReportDiagnostic));
+                    Guarded(node.GetLocation(), () => analyze(operation, model.ReportDiagnostic));
                 }
-            },
-            kinds);
+            }
+        });
 
     /// <summary>
     /// Runs a callback; an exception leaves it as an <see cref="AnalyzerCallbackException"/> that names the rule and
