@@ -1,6 +1,9 @@
 using System;
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Xunit;
@@ -67,6 +70,42 @@ public sealed class PackageTests
         var metadata = XDocument.Load(nuspec).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
         Assert.Equal("true", metadata.Elements().Single(element => element.Name.LocalName == "developmentDependency").Value);
         Assert.DoesNotContain(metadata.Elements(), element => element.Name.LocalName == "dependencies");
+    }
+
+    [Fact]
+    public void PackageNamesItsSourceAndReleaseNotes()
+    {
+        using var archive = ZipFile.OpenRead(_package.NupkgPath);
+        using var nuspec = archive.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+        var repository = metadata.Elements().Single(element => element.Name.LocalName == "repository");
+
+        Assert.Equal("https://github.com/WsLimits/WsLimits.Analyzers", repository.Attribute("url")?.Value);
+        Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? string.Empty);
+        Assert.Contains("CHANGELOG.md", metadata.Elements().Single(element => element.Name.LocalName == "releaseNotes").Value, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The PDB travels inside each assembly. Source Link fills in its source URLs from the checkout's GitHub origin
+    /// remote, which a checkout without one (as here) does not have, so only the embedding is checked.
+    /// </summary>
+    [Theory]
+    [InlineData("analyzers/dotnet/cs/WsLimits.Analyzers.dll")]
+    [InlineData("analyzers/dotnet/cs/WsLimits.Analyzers.CodeFixes.dll")]
+    public void AnalyzerAssemblyEmbedsItsPdb(string entryName)
+    {
+        using var archive = ZipFile.OpenRead(_package.NupkgPath);
+        using var image = new MemoryStream();
+        using (var entry = archive.GetEntry(entryName)!.Open())
+        {
+            entry.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        var embedded = pe.ReadDebugDirectory().Single(entry => entry.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
+        using var pdb = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded);
+        Assert.NotEmpty(pdb.GetMetadataReader().Documents);
     }
 
     [Fact]
