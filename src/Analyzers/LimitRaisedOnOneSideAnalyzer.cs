@@ -43,7 +43,8 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
         context.RegisterSymbolAction(
             symbol => Guarded(symbol.Symbol.Locations.FirstOrDefault(), () => AnalyzeHelperConstant((IFieldSymbol)symbol.Symbol, symbol.ReportDiagnostic, options)),
             SymbolKind.Field);
-        context.RegisterSyntaxNodeAction(node => Guarded(node.Node.GetLocation(), () => AnalyzeReceiveCap(node, options)), SyntaxKind.LocalDeclarationStatement);
+        RegisterNamed<IVariableDeclarationGroupOperation>(
+            context, ImmutableArray.Create(ReceiveCap), (declarations, report) => AnalyzeReceiveCap(declarations, report, options), SyntaxKind.LocalDeclarationStatement);
     }
 
     private static void AnalyzeThreshold(ISimpleAssignmentOperation assignment, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options)
@@ -89,19 +90,24 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
     }
 
     /// <summary>The receive cap the WSL2002 fix declares, <c>const int MaxMessageBytes</c>, against the contract's.</summary>
-    private static void AnalyzeReceiveCap(SyntaxNodeAnalysisContext context, LimitOptionsCache options)
+    private static void AnalyzeReceiveCap(IVariableDeclarationGroupOperation declarations, Action<Diagnostic> report, LimitOptionsCache options)
     {
-        var declaration = (LocalDeclarationStatementSyntax)context.Node;
-        if (!declaration.IsConst
-            || declaration.Declaration.Variables.FirstOrDefault(variable => variable.Identifier.ValueText == ReceiveCap) is not { Initializer: { } initializer } variable
-            || options.For(declaration.SyntaxTree).ConfiguredReceiveMessageBytes is not { } contract
-            || context.SemanticModel.GetConstantValue(initializer.Value, context.CancellationToken) is not { HasValue: true, Value: int bytes }
-            || bytes == contract)
+        if (declarations.Syntax is not LocalDeclarationStatementSyntax { IsConst: true }
+            || options.For(declarations.Syntax.SyntaxTree).ConfiguredReceiveMessageBytes is not { } contract)
         {
             return;
         }
 
-        Report(context.ReportDiagnostic, variable.Identifier.GetLocation(), ReceiveCap, bytes, contract, "the receive cap the contract gives");
+        foreach (var declarator in declarations.Declarations.SelectMany(declaration => declaration.Declarators))
+        {
+            if (declarator.Symbol.Name == ReceiveCap
+                && declarator.Symbol.ConstantValue is int bytes
+                && bytes != contract
+                && declarator.Syntax is VariableDeclaratorSyntax variable)
+            {
+                Report(report, variable.Identifier.GetLocation(), ReceiveCap, bytes, contract, "the receive cap the contract gives");
+            }
+        }
     }
 
     private static SendLimit? Smaller(SendLimit? a, SendLimit? b) => a is null ? b : b is null || a.Bytes <= b.Bytes ? a : b;
