@@ -40,9 +40,13 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
             RegisterNamed<ISimpleAssignmentOperation>(context, Thresholds, (assignment, report) => AnalyzeThreshold(assignment, report, types, options), SyntaxKind.SimpleAssignmentExpression);
         }
 
-        context.RegisterSymbolAction(
-            symbol => Guarded(symbol.Symbol.Locations.FirstOrDefault(), () => AnalyzeHelperConstant((IFieldSymbol)symbol.Symbol, symbol.ReportDiagnostic, options)),
-            SymbolKind.Field);
+        // The declaration table answers this without binding; most compilations hold neither helper.
+        if (context.Compilation.ContainsSymbolsWithName(name => name is ChunkedSender or MessageSplitter, SymbolFilter.Type, context.CancellationToken))
+        {
+            context.RegisterSymbolAction(
+                symbol => Guarded(symbol.Symbol.Locations.FirstOrDefault(), () => AnalyzeHelperConstant((IFieldSymbol)symbol.Symbol, symbol.ReportDiagnostic, options)),
+                SymbolKind.Field);
+        }
         RegisterNamed<IVariableDeclarationGroupOperation>(
             context, ImmutableArray.Create(ReceiveCap), (declarations, report) => AnalyzeReceiveCap(declarations, report, options), SyntaxKind.LocalDeclarationStatement);
     }
