@@ -20,7 +20,7 @@ public sealed class LimitOptionsAnalyzer : WebSocketAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
 #pragma warning restore RS1013
     {
-        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         context.RegisterCompilationEndAction(end => Guarded(location: null, () => ReportProblems(end, options)));
     }
 

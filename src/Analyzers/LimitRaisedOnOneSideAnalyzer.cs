@@ -34,7 +34,7 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
 
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         if (types.HttpConnectionOptions is not null || types.HttpConnectionDispatcherOptions is not null)
         {
             RegisterNamed<ISimpleAssignmentOperation>(context, Thresholds, (assignment, report) => AnalyzeThreshold(assignment, report, types, options), SyntaxKind.SimpleAssignmentExpression);

@@ -31,7 +31,7 @@ public sealed class SignalRPayloadOverReceiveLimitAnalyzer : WebSocketAnalyzer
 
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         if (types.HubConnection is not null)
         {
             var sizes = new PayloadSizeAnalysis(types);

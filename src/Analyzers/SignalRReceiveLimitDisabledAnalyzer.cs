@@ -34,7 +34,7 @@ public sealed class SignalRReceiveLimitDisabledAnalyzer : WebSocketAnalyzer
             return;
         }
 
-        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         RegisterNamed<ISimpleAssignmentOperation>(
             context,
             ImmutableArray.Create(ReceiveLimitSetting.PropertyName),

@@ -26,7 +26,7 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
 
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, options), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
     }
 

@@ -15,7 +15,7 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
     internal sealed override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var sizes = new PayloadSizeAnalysis(types);
-        var options = new LimitOptionsCache(context.Options.AnalyzerConfigOptionsProvider);
+        var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         RegisterNamed<IInvocationOperation>(
             context,
             SentPayload.CallNames(types),
