@@ -39,16 +39,14 @@ internal sealed class LimitOptions
         SignalRDefaultMaxReceiveMessageBytes, LimitScope.Message, "a server left at SignalR's default MaximumReceiveMessageSize", isConfigured: false);
 
     public static readonly LimitOptions Default = new(
-        peer: null,
         new SendLimit(DefaultMaxFrameBytes, LimitScope.Frame, "the default frame limit (" + MaxFrameBytesKey + ")", isConfigured: false),
         messageLimit: null,
         configuredReceiveBytes: null,
         SignalRDefault,
         ImmutableArray<string>.Empty);
 
-    private LimitOptions(PeerProfile? peer, SendLimit? frameLimit, SendLimit? messageLimit, int? configuredReceiveBytes, SendLimit signalRLimit, ImmutableArray<string> problems)
+    private LimitOptions(SendLimit? frameLimit, SendLimit? messageLimit, int? configuredReceiveBytes, SendLimit signalRLimit, ImmutableArray<string> problems)
     {
-        Peer = peer;
         FrameLimit = frameLimit;
         MessageLimit = messageLimit;
         ConfiguredReceiveMessageBytes = configuredReceiveBytes;
@@ -56,9 +54,6 @@ internal sealed class LimitOptions
         SignalRReceiveLimit = signalRLimit;
         Problems = problems;
     }
-
-    /// <summary>The profile named by <c>wslimits.peer</c>, if any.</summary>
-    public PeerProfile? Peer { get; }
 
     /// <summary>The largest frame the peer accepts; null when it limits only messages, or nothing.</summary>
     public SendLimit? FrameLimit { get; }
@@ -108,7 +103,6 @@ internal sealed class LimitOptions
         }
 
         return new LimitOptions(
-            peer,
             Limit(frameBytes, MaxFrameBytesKey, peer?.FrameLimit, peer, LimitScope.Frame) ?? (peer is null ? Default.FrameLimit : null),
             Limit(messageBytes, MaxMessageBytesKey, peer?.MessageLimit, peer, LimitScope.Message),
             receiveBytes,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -11,8 +12,7 @@ namespace WsLimits.Analyzers.SignalR;
 /// </summary>
 internal static class HubInvocation
 {
-    public static readonly System.Collections.Immutable.ImmutableArray<string> Names =
-        System.Collections.Immutable.ImmutableArray.Create("InvokeAsync", "SendAsync", "InvokeCoreAsync", "SendCoreAsync");
+    public static readonly ImmutableArray<string> Names = ImmutableArray.Create("InvokeAsync", "SendAsync", "InvokeCoreAsync", "SendCoreAsync");
 
     /// <summary>The values the call sends as hub method arguments; empty for any other call.</summary>
     public static IEnumerable<IOperation> Arguments(IInvocationOperation invocation, WellKnownTypes types)
