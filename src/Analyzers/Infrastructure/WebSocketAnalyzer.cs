@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace WsLimits.Analyzers.Infrastructure;
@@ -31,14 +30,21 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     internal abstract void Register(CompilationStartAnalysisContext context, WellKnownTypes types);
 
     /// <summary>
-    /// Calls <paramref name="analyze"/> with the operation of each syntax node of the given kinds that names one of
-    /// <paramref name="names"/>: the invoked or assigned member, or for a loop any identifier in it. A file whose text
-    /// names none of them is skipped with one text search, so the great majority of code, which never names a WebSocket
-    /// API, is neither walked nor bound for this rule.
+    /// Calls <paramref name="analyze"/> with the operation of each syntax node of the given kinds (some of
+    /// <see cref="NamedNodeIndex.Kinds"/>) that names one of <paramref name="names"/>: the invoked or assigned member,
+    /// or for a loop or declaration any identifier in it. A file whose text names none of them is skipped with one
+    /// text search, so the great majority of code, which never names a WebSocket API, is neither walked nor bound for
+    /// this rule; the others are walked once for all rules.
     /// </summary>
     internal void RegisterNamed<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
-        where TOperation : class, IOperation =>
+        where TOperation : class, IOperation
+    {
+        if (!kinds.All(NamedNodeIndex.Kinds.Contains))
+        {
+            throw new ArgumentException("The named-node index keeps no nodes of some of these kinds: " + string.Join(", ", kinds), nameof(kinds));
+        }
+
         context.RegisterSemanticModelAction(model =>
         {
             var tree = model.SemanticModel.SyntaxTree;
@@ -47,16 +53,15 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            foreach (var node in tree.GetRoot(model.CancellationToken).DescendantNodes())
+            foreach (var node in NamedNodeIndex.Of(tree.GetRoot(model.CancellationToken)).Matching(kinds, names))
             {
-                if (Array.IndexOf(kinds, node.Kind()) >= 0
-                    && Names(node, names)
-                    && model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
+                if (model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
                 {
                     Guarded(node.GetLocation(), () => analyze(operation, model.ReportDiagnostic));
                 }
             }
         });
+    }
 
     /// <summary>
     /// Runs a callback; an exception leaves it as an <see cref="AnalyzerCallbackException"/> that names the rule and
@@ -73,33 +78,4 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
             throw new AnalyzerCallbackException(string.Join(", ", SupportedDiagnostics.Select(descriptor => descriptor.Id)), location, exception);
         }
     }
-
-    private static bool Names(SyntaxNode node, ImmutableArray<string> names)
-    {
-        switch (node)
-        {
-            case InvocationExpressionSyntax invocation:
-                return NameOf(invocation.Expression) is { } invoked && names.Contains(invoked);
-            case AssignmentExpressionSyntax assignment:
-                return NameOf(assignment.Left) is { } assigned && names.Contains(assigned);
-            default:
-                foreach (var token in node.DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-        }
-    }
-
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        _ => null,
-    };
 }
