@@ -2,15 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace WsLimits.Bench;
 
-/// <summary>One pass of a set of analyzers over a fresh compilation, with each analyzer's own time.</summary>
-internal sealed record AnalyzerRun(TimeSpan Wall, int Diagnostics, ImmutableDictionary<string, TimeSpan> PerAnalyzer, int RegisteredActions)
+/// <summary>One pass of a set of analyzers over a fresh compilation: wall time, allocations and each analyzer's own time.</summary>
+internal sealed record AnalyzerRun(TimeSpan Wall, long Allocated, int Diagnostics, ImmutableDictionary<DiagnosticAnalyzer, TimeSpan> PerAnalyzer, int RegisteredActions)
 {
     public static async Task<AnalyzerRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
@@ -21,20 +20,23 @@ internal sealed record AnalyzerRun(TimeSpan Wall, int Diagnostics, ImmutableDict
         // Start every pass from a clean heap, so that no pass pays for another's garbage.
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
-        var times = new Dictionary<string, TimeSpan>();
+        var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
         var actions = 0;
         foreach (var analyzer in analyzers)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
-            times[analyzer.GetType().FullName!] = telemetry.ExecutionTime;
-            actions += telemetry.OperationActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.SymbolActionsCount
-                + telemetry.CompilationEndActionsCount + telemetry.OperationBlockActionsCount + telemetry.SyntaxTreeActionsCount;
+            times[analyzer] = telemetry.ExecutionTime;
+            actions += telemetry.OperationActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.SymbolActionsCount + telemetry.SemanticModelActionsCount
+                + telemetry.CompilationEndActionsCount + telemetry.OperationBlockActionsCount + telemetry.SyntaxTreeActionsCount + telemetry.CodeBlockActionsCount
+                + telemetry.SymbolStartActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.CodeBlockStartActionsCount;
         }
 
-        return new AnalyzerRun(clock.Elapsed, diagnostics.Length, times.ToImmutableDictionary(), actions);
+        return new AnalyzerRun(clock.Elapsed, allocated, diagnostics.Length, times.ToImmutableDictionary(), actions);
     }
 }
