@@ -9,8 +9,8 @@ namespace WsLimits.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class WellKnownTypes
 {
-    // A failed lookup searches every referenced assembly, so eleven rules each resolving three dozen types cost more
-    // than all their callbacks in a compilation where WebSocket code is rare.
+    // A failed lookup searches every referenced assembly; eleven rules each resolving three dozen types repeated that
+    // eleven times per compilation.
     private static readonly ConditionalWeakTable<Compilation, StrongBox<WellKnownTypes?>> Shared = new();
 
     private WellKnownTypes(Compilation compilation, INamedTypeSymbol webSocket)
