@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,6 +12,9 @@ namespace WsLimits.Bench;
 /// <summary>One pass of a set of analyzers over a fresh compilation: wall time, allocations and each analyzer's own time.</summary>
 internal sealed record AnalyzerRun(TimeSpan Wall, long Allocated, int Diagnostics, ImmutableDictionary<DiagnosticAnalyzer, TimeSpan> PerAnalyzer, int RegisteredActions)
 {
+    /// <summary>The analyzers the driver ran at all; it skips those whose every rule is disabled.</summary>
+    public int AnalyzersThatRan => PerAnalyzer.Values.Count(time => time > TimeSpan.Zero);
+
     public static async Task<AnalyzerRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var options = new CompilationWithAnalyzersOptions(

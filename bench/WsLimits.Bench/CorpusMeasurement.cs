@@ -52,7 +52,7 @@ internal sealed record PeerResult(string Name, TimeSpan MedianOwnTime, Spread Ov
     public double OverheadPerAnalyzer => AnalyzersThatRan == 0 ? 0 : Overhead.Median / AnalyzersThatRan;
 }
 
-/// <summary>The median of paired differences and its interquartile range, in milliseconds or bytes.</summary>
+/// <summary>The median of some passes' values and its quartiles, in milliseconds or bytes.</summary>
 internal sealed record Spread(double Median, double Lower, double Upper)
 {
     public static Spread Of(IEnumerable<double> values)
@@ -111,11 +111,8 @@ internal static class CorpusMeasurement
         {
             var (peerOverhead, _, _, peerRun) = await OverheadAsync(Compile, peer.Analyzers, empty, PeerPasses);
             var ran = (await CallbackTimesAsync(Compile, peer.Analyzers, PeerCallbackPasses)).Values.Where(time => time > TimeSpan.Zero).OrderBy(time => time).ToList();
-            peerResults.Add(new PeerResult(
-                peer.Name,
-                ran.Count == 0 ? TimeSpan.Zero : ran[ran.Count / 2],
-                peerOverhead,
-                peerRun.PerAnalyzer.Values.Count(time => time > TimeSpan.Zero)));
+            var median = ran.Count == 0 ? TimeSpan.Zero : ran[ran.Count / 2];
+            peerResults.Add(new PeerResult(peer.Name, median, peerOverhead, peerRun.AnalyzersThatRan));
         }
 
         return new CorpusResult(
@@ -127,7 +124,7 @@ internal static class CorpusMeasurement
             allocated,
             withOurs.Diagnostics,
             withOurs.RegisteredActions,
-            withOurs.PerAnalyzer.Values.Count(time => time > TimeSpan.Zero),
+            withOurs.AnalyzersThatRan,
             ourCallbacks,
             peerResults.ToImmutable());
     }

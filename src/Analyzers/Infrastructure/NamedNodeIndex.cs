@@ -10,7 +10,7 @@ namespace WsLimits.Analyzers.Infrastructure;
 
 /// <summary>
 /// The nodes of one syntax tree that rules look up by name, found in a single walk that every rule shares: walking a
-/// WebSocket file once instead of once per rule is most of what the rules cost beyond binding.
+/// WebSocket file once per rule was a large part of what the rules cost beyond binding.
 /// </summary>
 internal sealed class NamedNodeIndex
 {
