@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Send;
 
@@ -13,8 +14,9 @@ namespace WsLimits.Analyzers;
 
 /// <summary>
 /// WSL1003: a message sent in fragments on a socket stored in a field or property that other methods use, with no
-/// lock taken in the method. Sockets in locals and parameters, and private methods of types that lock somewhere,
-/// are left alone: who else sends on them is not visible here.
+/// lock taken in the method or by its callers. Sockets in locals and parameters, private methods of types that lock
+/// somewhere, and methods that pass their caller's end-of-message flag through (judged at their callers, where the
+/// call is a send) are left alone: who else sends on them is not visible here.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FragmentedSendWithoutExclusiveAccessAnalyzer : WebSocketAnalyzer
@@ -22,19 +24,24 @@ public sealed class FragmentedSendWithoutExclusiveAccessAnalyzer : WebSocketAnal
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.FragmentedSendWithoutExclusiveAccess);
 
-    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types) =>
-        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("SendAsync"), (invocation, report) => Analyze(invocation, report, types), SyntaxKind.InvocationExpression);
-
-    private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types)
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        if (FragmentSocket(invocation, types) is not { } socket
+        var use = WebSocketUse.Of(context.Compilation, types);
+        var callers = new CallerSections(use.Calls);
+        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("SendAsync"), (invocation, report) => Analyze(invocation, report, use, callers), SyntaxKind.InvocationExpression);
+    }
+
+    private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WebSocketUse use, CallerSections callers)
+    {
+        if (FragmentSocket(invocation, use) is not { } socket
             || invocation.EnclosingFunction() is not { } function
-            || !IsFirstFragmentOn(socket, invocation, function, types)
+            || !IsFirstFragmentOn(socket, invocation, function, use)
             || function.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
             || member.Parent is not TypeDeclarationSyntax type
             || ExclusiveSections.AnyIn(function.Syntax)
             || (IsPrivate(member, function) && ExclusiveSections.AnyIn(type))
-            || !IsUsedElsewhere(socket, member, type))
+            || !IsUsedElsewhere(socket, member, type)
+            || callers.HoldExclusiveAccess(invocation))
         {
             return;
         }
@@ -46,10 +53,13 @@ public sealed class FragmentedSendWithoutExclusiveAccessAnalyzer : WebSocketAnal
             socket.Name));
     }
 
-    /// <summary>The field or property a SendAsync call that does not end its message sends on.</summary>
-    private static ISymbol? FragmentSocket(IInvocationOperation invocation, WellKnownTypes types)
+    /// <summary>
+    /// The field, property or primary-constructor parameter (a field in all but name) a send that does not end its
+    /// message, and does not forward its caller's flag, sends on.
+    /// </summary>
+    private static ISymbol? FragmentSocket(IInvocationOperation invocation, WebSocketUse use)
     {
-        if (WebSocketSendCall.TryCreate(invocation, types) is not { IsSocketSend: true, EndsMessage: false })
+        if (WebSocketSendCall.TryCreate(invocation, use) is not { IsSocketSend: true, EndsMessage: false, ForwardsCallersFraming: false })
         {
             return null;
         }
@@ -58,16 +68,17 @@ public sealed class FragmentedSendWithoutExclusiveAccessAnalyzer : WebSocketAnal
         {
             IFieldReferenceOperation field => field.Field,
             IPropertyReferenceOperation property => property.Property,
+            IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } captured } => captured,
             _ => null,
         };
     }
 
     /// <summary>One diagnostic per message: on the first fragment the function sends on this socket.</summary>
-    private static bool IsFirstFragmentOn(ISymbol socket, IInvocationOperation invocation, IOperation function, WellKnownTypes types)
+    private static bool IsFirstFragmentOn(ISymbol socket, IInvocationOperation invocation, IOperation function, WebSocketUse use)
     {
         foreach (var operation in function.Descendants())
         {
-            if (operation is IInvocationOperation other && SymbolEqualityComparer.Default.Equals(FragmentSocket(other, types), socket))
+            if (operation is IInvocationOperation other && SymbolEqualityComparer.Default.Equals(FragmentSocket(other, use), socket))
             {
                 return ReferenceEquals(other, invocation);
             }
@@ -84,7 +95,7 @@ public sealed class FragmentedSendWithoutExclusiveAccessAnalyzer : WebSocketAnal
     /// <summary>Reachable from more than one method: not private, or named in another member that is not a constructor.</summary>
     private static bool IsUsedElsewhere(ISymbol socket, MemberDeclarationSyntax member, TypeDeclarationSyntax type)
     {
-        if (socket.DeclaredAccessibility != Accessibility.Private)
+        if (socket is not IParameterSymbol && socket.DeclaredAccessibility != Accessibility.Private)
         {
             return true;
         }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
 using WsLimits.Analyzers.PayloadSize;
@@ -34,7 +35,7 @@ public sealed class SignalRPayloadOverReceiveLimitAnalyzer : WebSocketAnalyzer
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         if (types.HubConnection is not null)
         {
-            var sizes = new PayloadSizeAnalysis(types);
+            var sizes = WebSocketUse.Of(context.Compilation, types).Sizes;
             RegisterNamed<IInvocationOperation>(context, HubInvocation.Names, (invocation, report) => AnalyzeClientCall(invocation, report, types, sizes, options), SyntaxKind.InvocationExpression);
         }
 

@@ -10,7 +10,8 @@ namespace WsLimits.Analyzers;
 
 /// <summary>
 /// WSL1001: a payload with no upper bound written in one frame, or as one message, to a peer that limits either.
-/// Quiet where the peer profile limits neither (gorilla by default).
+/// Quiet where the peer profile limits neither (gorilla by default), and on frames the code marks as not the last of
+/// their message: code that frames a message itself has chosen each frame's size.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnboundedSingleFrameSendAnalyzer : SendAnalyzer
@@ -20,7 +21,7 @@ public sealed class UnboundedSingleFrameSendAnalyzer : SendAnalyzer
 
     internal override void Analyze(SentPayload sent, Action<Diagnostic> report)
     {
-        if (!sent.Size.IsUnbounded || sent.Limits.TightestForWholeMessage is not { } limit)
+        if (!sent.Size.IsUnbounded || sent.Send.IsKnownFragment || sent.Limits.TightestForWholeMessage is not { } limit)
         {
             return;
         }

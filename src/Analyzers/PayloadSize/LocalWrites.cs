@@ -51,15 +51,15 @@ internal static class LocalWrites
     }
 
     /// <summary>
-    /// True where the body compares the local's length with something: code that checks a size
+    /// True where the body compares the length of the local or parameter with something: code that checks a size
     /// before sending is bounded in a way this analysis does not model, so it stays quiet.
     /// </summary>
-    public static bool IsLengthChecked(IOperation reference, ILocalSymbol local)
+    public static bool IsLengthChecked(IOperation reference, ISymbol variable)
     {
         foreach (var operation in RootOf(reference).Descendants())
         {
             if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational()
-                && (IsLengthOf(binary.LeftOperand, local) || IsLengthOf(binary.RightOperand, local)))
+                && (IsLengthOf(binary.LeftOperand, variable) || IsLengthOf(binary.RightOperand, variable)))
             {
                 return true;
             }
@@ -78,10 +78,10 @@ internal static class LocalWrites
         return operation;
     }
 
-    private static bool IsLengthOf(IOperation operation, ILocalSymbol local)
+    private static bool IsLengthOf(IOperation operation, ISymbol variable)
     {
         return operation.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Length" or "Count" or "LongLength" } property
-            && property.Instance is { } instance && IsLocal(instance, local);
+            && Same(property.Instance.StorageSymbol(), variable);
     }
 
     private static bool DeclaresLocal(IOperation operation, ILocalSymbol local)

@@ -4,30 +4,36 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.PayloadSize;
 
 /// <summary>
-/// Reasons, within one method body, about how large a payload, string or count can get.
+/// Reasons about how large a payload, string or count can get: within a method body, and for a parameter, over what
+/// the callers in the compilation pass (<see cref="ParameterSizes"/>).
 /// Anything it does not understand is <see cref="PayloadSize.Unknown"/>, so rules built on it stay quiet.
 /// </summary>
 internal sealed class PayloadSizeAnalysis
 {
     private const int MaxDepth = 16;
 
+    private static readonly ImmutableHashSet<ISymbol> NothingVisited = ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
+
     private readonly WellKnownTypes _types;
     private readonly UnboundedOrigins _origins;
+    private readonly ParameterSizes _parameters;
 
-    public PayloadSizeAnalysis(WellKnownTypes types)
+    public PayloadSizeAnalysis(WellKnownTypes types, CallSites calls)
     {
         _types = types;
         _origins = new UnboundedOrigins(types);
+        _parameters = new ParameterSizes(calls, IsSized);
     }
 
-    public PayloadSize Evaluate(IOperation operation) => Evaluate(operation, depth: 0, ImmutableHashSet<ILocalSymbol>.Empty);
+    public PayloadSize Evaluate(IOperation operation) => Evaluate(operation, depth: 0, NothingVisited);
 
-    private PayloadSize Evaluate(IOperation? operation, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize Evaluate(IOperation? operation, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         if (operation is null || depth > MaxDepth)
         {
@@ -68,6 +74,8 @@ internal sealed class PayloadSizeAnalysis
                 return EvaluateProperty(property, depth, visiting);
             case ILocalReferenceOperation local:
                 return EvaluateLocal(local, depth, visiting);
+            case IParameterReferenceOperation parameter:
+                return _parameters.Evaluate(parameter, visiting, (argument, inner) => Evaluate(argument, depth, inner));
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return PayloadSize.Either(Evaluate(conditional.WhenTrue, depth, visiting), Evaluate(conditional.WhenFalse, depth, visiting));
             case ICoalesceOperation coalesce:
@@ -95,7 +103,7 @@ internal sealed class PayloadSizeAnalysis
     };
 
     /// <summary><c>stackalloc byte[n]</c>, or with an initializer: its one child is the size or the initializer.</summary>
-    private PayloadSize EvaluateStackAlloc(IOperation stackAlloc, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize EvaluateStackAlloc(IOperation stackAlloc, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         if (stackAlloc.Syntax is StackAllocArrayCreationExpressionSyntax { Initializer: { } initializer })
         {
@@ -116,7 +124,7 @@ internal sealed class PayloadSizeAnalysis
     }
 
     /// <summary><c>source[start..end]</c>: at most <c>end</c> when it counts from the start, exactly <c>end</c> from 0.</summary>
-    private PayloadSize SliceByRange(PayloadSize source, IRangeOperation range, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize SliceByRange(PayloadSize source, IRangeOperation range, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var end = range.RightOperand?.WithoutConversions();
         var cut = end is null || end is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat }
@@ -127,9 +135,16 @@ internal sealed class PayloadSizeAnalysis
         return fromZero || !cut.IsBounded ? cut : cut.WithoutMinimum();
     }
 
-    private PayloadSize EvaluateCreation(IObjectCreationOperation creation, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize EvaluateCreation(IObjectCreationOperation creation, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var type = creation.Type?.OriginalDefinition;
+        if (type?.SpecialType == SpecialType.System_String && creation.Arguments.Length == 2
+            && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Char)
+        {
+            // new string(c, count): count characters.
+            return Evaluate(creation.Arguments[1], depth, visiting);
+        }
+
         if (!IsBufferView(type) && !IsSpan(type))
         {
             return PayloadSize.Unknown;
@@ -144,7 +159,7 @@ internal sealed class PayloadSizeAnalysis
         };
     }
 
-    private PayloadSize EvaluateInvocation(IInvocationOperation invocation, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize EvaluateInvocation(IInvocationOperation invocation, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var method = invocation.TargetMethod;
         var containingType = method.ContainingType?.OriginalDefinition;
@@ -152,7 +167,8 @@ internal sealed class PayloadSizeAnalysis
 
         if (_origins.Match(invocation) is { } origin)
         {
-            return PayloadSize.Unbounded(origin);
+            // What a type the compilation cannot resolve serializes to is not known.
+            return SerializesUnresolvedType(invocation) ? PayloadSize.Unknown : PayloadSize.Unbounded(origin);
         }
 
         if (method.Name == "ToString" && FormattedValue.IsBounded(invocation.Instance?.Type))
@@ -207,7 +223,7 @@ internal sealed class PayloadSizeAnalysis
             return method.Name switch
             {
                 "ToBase64String" => Evaluate(arguments[0], depth, visiting).WithBoundScaled(2),
-                "FromBase64String" => EncodedFromString(Evaluate(arguments[0], depth, visiting), "Convert.FromBase64String"),
+                "FromBase64String" => Evaluate(arguments[0], depth, visiting).WithoutMinimum(),
                 _ => PayloadSize.Unknown,
             };
         }
@@ -215,7 +231,20 @@ internal sealed class PayloadSizeAnalysis
         return PayloadSize.Unknown;
     }
 
-    private PayloadSize Slice(PayloadSize source, IArgumentOperation? first, IArgumentOperation? second, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private static bool SerializesUnresolvedType(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.WithoutConversions()?.Type is { TypeKind: TypeKind.Error })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private PayloadSize Slice(PayloadSize source, IArgumentOperation? first, IArgumentOperation? second, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         if (second is not null)
         {
@@ -242,17 +271,11 @@ internal sealed class PayloadSizeAnalysis
             return text.WithBoundScaled(encoding == "UTF8" ? 3 : 4);
         }
 
-        return EncodedFromString(text, (encoding is null ? "Encoding" : "Encoding." + encoding) + "." + getBytes.TargetMethod.Name);
+        // A string the analysis cannot size says nothing either way: it may be a short command or a whole document.
+        return text;
     }
 
-    private static PayloadSize EncodedFromString(PayloadSize text, string conversion) => text.Kind switch
-    {
-        PayloadSizeKind.Bounded => text,
-        PayloadSizeKind.Unbounded => PayloadSize.Unbounded(text.Origin),
-        _ => PayloadSize.Unbounded(conversion + " of a non-constant string"),
-    };
-
-    private PayloadSize EvaluateProperty(IPropertyReferenceOperation property, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize EvaluateProperty(IPropertyReferenceOperation property, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         if (_origins.Match(property) is { } origin)
         {
@@ -265,7 +288,7 @@ internal sealed class PayloadSizeAnalysis
             : PayloadSize.Unknown;
     }
 
-    private PayloadSize EvaluateBinary(IBinaryOperation binary, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize EvaluateBinary(IBinaryOperation binary, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var left = Evaluate(binary.LeftOperand, depth, visiting);
         switch (binary.OperatorKind)
@@ -284,7 +307,7 @@ internal sealed class PayloadSizeAnalysis
         }
     }
 
-    private PayloadSize EvaluateInterpolation(IInterpolatedStringOperation interpolated, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize EvaluateInterpolation(IInterpolatedStringOperation interpolated, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var total = PayloadSize.AtMost(0);
         foreach (var part in interpolated.Parts)
@@ -302,7 +325,7 @@ internal sealed class PayloadSizeAnalysis
         return total;
     }
 
-    private PayloadSize EvaluateLocal(ILocalReferenceOperation reference, int depth, ImmutableHashSet<ILocalSymbol> visiting)
+    private PayloadSize EvaluateLocal(ILocalReferenceOperation reference, int depth, ImmutableHashSet<ISymbol> visiting)
     {
         var local = reference.Local;
         if (local.IsRef || visiting.Contains(local))

@@ -3,9 +3,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
-using WsLimits.Analyzers.PayloadSize;
 
 namespace WsLimits.Analyzers.Send;
 
@@ -14,14 +14,14 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
 {
     internal sealed override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        var sizes = new PayloadSizeAnalysis(types);
+        var use = WebSocketUse.Of(context.Compilation, types);
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         RegisterNamed<IInvocationOperation>(
             context,
             SentPayload.CallNames(types),
             (invocation, report) =>
             {
-                if (SentPayload.TryCreate(invocation, types, sizes, options) is { } sent)
+                if (SentPayload.TryCreate(invocation, use, options) is { } sent)
                 {
                     Analyze(sent, report);
                 }

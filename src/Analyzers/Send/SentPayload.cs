@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
 
@@ -17,7 +18,7 @@ internal sealed class SentPayload
     /// <summary>Diagnostic property: the peer's message limit, when it has one; the fixes then split messages.</summary>
     public const string MaxMessageBytesProperty = "MaxMessageBytes";
 
-    /// <summary>Diagnostic property present when a SendAsync call ends its message, the one shape the fixes rewrite.</summary>
+    /// <summary>Diagnostic property present when a SendAsync call on the socket ends its message, the one shape the fixes rewrite.</summary>
     public const string EndsMessageProperty = "EndsMessage";
 
     private static readonly ImmutableArray<string> SendNames = ImmutableArray.Create("SendAsync");
@@ -61,21 +62,26 @@ internal sealed class SentPayload
                 properties = properties.Add(MaxMessageBytesProperty, message.Bytes.ToString(CultureInfo.InvariantCulture));
             }
 
-            return Send.IsSocketSend && Send.EndsMessage ? properties.Add(EndsMessageProperty, "true") : properties;
+            return Send.IsSocketSend && Send.EndsMessage && !Send.IsWrapped ? properties.Add(EndsMessageProperty, "true") : properties;
         }
     }
 
-    public static SentPayload? TryCreate(IInvocationOperation invocation, WellKnownTypes types, PayloadSize.PayloadSizeAnalysis sizes, LimitOptionsCache options)
+    /// <summary>
+    /// The send, unless it only passes its caller's payload and framing through: such a method is itself a send, and
+    /// its callers are judged instead.
+    /// </summary>
+    public static SentPayload? TryCreate(IInvocationOperation invocation, WebSocketUse use, LimitOptionsCache options)
     {
-        if (WebSocketSendCall.TryCreate(invocation, types) is not { } send)
+        if (WebSocketSendCall.TryCreate(invocation, use) is not { } send
+            || (send.ForwardsCallersFraming && use.Sends.ParameterBehind(send.Payload.Value) is not null))
         {
             return null;
         }
 
-        var size = sizes.Evaluate(send.Payload.Value);
+        var size = use.Sizes.Evaluate(send.Payload.Value);
         if (send.Count is { } count)
         {
-            size = PayloadSize.PayloadSize.Smaller(size, sizes.Evaluate(count.Value));
+            size = PayloadSize.PayloadSize.Smaller(size, use.Sizes.Evaluate(count.Value));
         }
 
         return new SentPayload(send, size, options.For(invocation.Syntax.SyntaxTree));

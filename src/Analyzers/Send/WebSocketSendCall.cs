@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.Send;
@@ -10,7 +11,8 @@ namespace WsLimits.Analyzers.Send;
 /// <item>one of the three <c>WebSocket.SendAsync</c> overloads, on WebSocket or any subtype: (ArraySegment, type, bool, token),
 /// (ReadOnlyMemory, type, bool, token) and (ReadOnlyMemory, type, flags, token);</item>
 /// <item>a write to a .NET 10 <c>WebSocketStream</c>: from <c>Create</c> each write is a whole message, from
-/// <c>CreateWritableMessageStream</c> each write is one frame of a message the stream ends when disposed.</item>
+/// <c>CreateWritableMessageStream</c> each write is one frame of a message the stream ends when disposed;</item>
+/// <item>a call to a method that forwards its payload and end-of-message flag to one of these (<see cref="SendWrappers"/>).</item>
 /// </list>
 /// </summary>
 internal sealed class WebSocketSendCall
@@ -19,7 +21,7 @@ internal sealed class WebSocketSendCall
     private const int EndOfMessageOrdinal = 2;
     private const int EndOfMessageFlag = 1;
 
-    private WebSocketSendCall(IInvocationOperation invocation, IArgumentOperation payload, IArgumentOperation? count, IArgumentOperation? endOfMessage, bool usesFlags, bool endsMessage)
+    private WebSocketSendCall(IInvocationOperation invocation, IArgumentOperation payload, IArgumentOperation? count, IArgumentOperation? endOfMessage, bool usesFlags, bool endsMessage, bool isWrapped = false)
     {
         Invocation = invocation;
         Payload = payload;
@@ -27,6 +29,7 @@ internal sealed class WebSocketSendCall
         EndOfMessage = endOfMessage;
         UsesFlags = usesFlags;
         EndsMessage = endsMessage;
+        IsWrapped = isWrapped;
     }
 
     public IInvocationOperation Invocation { get; }
@@ -46,6 +49,46 @@ internal sealed class WebSocketSendCall
     /// <summary>True when the call is known to finish its message: a constant true, constant flags with EndOfMessage, or a message-per-write stream.</summary>
     public bool EndsMessage { get; }
 
+    /// <summary>True when the call is known not to finish its message: a constant false, or constant flags without EndOfMessage.</summary>
+    public bool IsKnownFragment => EndOfMessage?.Value.ConstantValue.HasValue == true && !EndsMessage;
+
+    /// <summary>True for a call to a forwarding method rather than to the socket itself; code fixes rewrite only the latter.</summary>
+    public bool IsWrapped { get; }
+
+    /// <summary>
+    /// True when the end-of-message flag is a parameter of the method around the call: the method passes its caller's
+    /// framing through, so the framing is judged where the method is called, not here.
+    /// </summary>
+    public bool ForwardsCallersFraming =>
+        EndOfMessage?.Value.WithoutConversions() is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } };
+
+    /// <summary>A send on the socket or through a method that forwards to one, as the rules see it.</summary>
+    public static WebSocketSendCall? TryCreate(IInvocationOperation invocation, WebSocketUse use) =>
+        TryCreate(invocation, use.Types) ?? (use.Sends.ShapeOf(invocation.TargetMethod) is { } shape ? Through(invocation, shape) : null);
+
+    /// <summary>A call to a forwarding method, with the arguments that land in the send's payload and flag.</summary>
+    public static WebSocketSendCall? Through(IInvocationOperation invocation, ForwardedSend shape)
+    {
+        IArgumentOperation? payload = null;
+        IArgumentOperation? endOfMessage = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == shape.PayloadOrdinal)
+            {
+                payload = argument;
+            }
+            else if (argument.Parameter?.Ordinal == shape.EndOfMessageOrdinal)
+            {
+                endOfMessage = argument;
+            }
+        }
+
+        return payload is null || endOfMessage?.Parameter is null
+            ? null
+            : new WebSocketSendCall(invocation, payload, count: null, endOfMessage, TakesFlags(endOfMessage), IsEndOfMessage(endOfMessage), isWrapped: true);
+    }
+
+    /// <summary>A send on the socket itself: the one shape the code fixes rewrite.</summary>
     public static WebSocketSendCall? TryCreate(IInvocationOperation invocation, WellKnownTypes types)
     {
         var method = invocation.TargetMethod;
@@ -85,20 +128,22 @@ internal sealed class WebSocketSendCall
         }
 
         var endType = endOfMessage.Parameter.Type;
-        var usesFlags = endType.Is(types.WebSocketMessageFlags);
-        if (!usesFlags && endType.SpecialType != SpecialType.System_Boolean)
+        if (!endType.Is(types.WebSocketMessageFlags) && endType.SpecialType != SpecialType.System_Boolean)
         {
             return null;
         }
 
-        var endsMessage = endOfMessage.Value.ConstantValue switch
-        {
-            { HasValue: true, Value: bool value } => value,
-            { HasValue: true, Value: int flags } => (flags & EndOfMessageFlag) != 0,
-            _ => false,
-        };
-        return new WebSocketSendCall(invocation, payload, count: null, endOfMessage, usesFlags, endsMessage);
+        return new WebSocketSendCall(invocation, payload, count: null, endOfMessage, TakesFlags(endOfMessage), IsEndOfMessage(endOfMessage));
     }
+
+    private static bool TakesFlags(IArgumentOperation endOfMessage) => endOfMessage.Parameter?.Type.TypeKind == TypeKind.Enum;
+
+    private static bool IsEndOfMessage(IArgumentOperation endOfMessage) => endOfMessage.Value.ConstantValue switch
+    {
+        { HasValue: true, Value: bool value } => value,
+        { HasValue: true, Value: int flags } => (flags & EndOfMessageFlag) != 0,
+        _ => false,
+    };
 
     private static WebSocketSendCall? StreamWrite(IInvocationOperation invocation, WellKnownTypes types)
     {

@@ -89,7 +89,7 @@ public sealed class WSL1001PeerAndSizeTests
             await ws.SendAsync({|#0:new ArraySegment<byte>(buffer)|}, WebSocketMessageType.Text, true, ct);
             """),
         TargetFrameworks.Net80,
-        Verifier.Diagnostic().WithLocation(0).WithArguments("Encoding.UTF8.GetByteCount of a non-constant string", "frame", DefaultFrameLimit));
+        Verifier.Diagnostic().WithLocation(0).WithArguments("the 'text' parameter of the public 'Sender.SendAsync'", "frame", DefaultFrameLimit));
 
     [Fact]
     public Task FlagsAStringBuilderThatGrowsInALoop() => Verifier.AnalyzerAsync(InMethod("""

@@ -15,10 +15,11 @@ internal static class WSL1001Sources
 
         """;
 
+    /// <summary>A public method, so that its parameters carry whatever any caller passes.</summary>
     public static string InMethod(string body, string parameters = "WebSocket ws, object message, string text, CancellationToken ct") => Usings + $$"""
-        class Sender
+        public class Sender
         {
-            async Task SendAsync({{parameters}})
+            public async Task SendAsync({{parameters}})
             {
         {{Indent(body)}}
             }

@@ -33,6 +33,19 @@ public static class Verify<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>Analyzes a project of several files, as code spread over types and files is.</summary>
+    public static Task ProjectAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = Create(sources[0]);
+        for (var i = 1; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/File{i}.cs", sources[i]));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.PayloadSize;
+
+namespace WsLimits.Analyzers.Flow;
+
+/// <summary>
+/// What the rules know of WebSocket use across one compilation, shared by all of them: which calls send in disguise,
+/// what callers pass, how large values get. Made once per compilation, by the first rule that asks; every part of it
+/// answers on demand and keeps its answers.
+/// </summary>
+internal sealed class WebSocketUse
+{
+    private static readonly ConditionalWeakTable<Compilation, WebSocketUse> Shared = new();
+
+    private WebSocketUse(Compilation compilation, WellKnownTypes types)
+    {
+        Types = types;
+        Calls = new CallSites(compilation);
+        Sizes = new PayloadSizeAnalysis(types, Calls);
+        Sends = new SendWrappers(types, Calls);
+    }
+
+    public WellKnownTypes Types { get; }
+
+    public CallSites Calls { get; }
+
+    public PayloadSizeAnalysis Sizes { get; }
+
+    public SendWrappers Sends { get; }
+
+    public static WebSocketUse Of(Compilation compilation, WellKnownTypes types) =>
+        Shared.GetValue(compilation, created => new WebSocketUse(created, types));
+}

@@ -1,0 +1,143 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using static WsLimits.Analyzers.Tests.Rules.WSL1001Sources;
+using Verifier = WsLimits.Analyzers.Tests.Verifiers.Verify<WsLimits.Analyzers.UnboundedSingleFrameSendAnalyzer, WsLimits.Analyzers.CodeFixes.UnboundedSingleFrameSendCodeFixProvider>;
+
+namespace WsLimits.Analyzers.Tests.Rules;
+
+/// <summary>WSL1001 where the size is decided elsewhere: by the callers of a helper, behind a wrapper, in another file.</summary>
+public sealed class WSL1001CallerTests
+{
+    private const string DefaultFrameLimit = "the default frame limit (wslimits.max_frame_bytes) allows frames of at most 65536 bytes";
+
+    private const string TickerFeed = Usings + """
+        public sealed class TickerFeed
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            public Task SubscribeAsync(CancellationToken ct) => SendCommandAsync("SUBSCRIBE ticker", ct);
+
+            public Task PingAsync(CancellationToken ct) => SendCommandAsync("PING", ct);
+
+            private Task SendCommandAsync(string command, CancellationToken ct) =>
+                _socket.SendAsync({|#0:Encoding.UTF8.GetBytes(command)|}, WebSocketMessageType.Text, true, ct);
+        }
+        """;
+
+    [Fact]
+    public Task QuietOnAPrivateHelperCalledOnlyWithShortCommands() => Verifier.ProjectAsync(new[] { TickerFeed });
+
+    [Fact]
+    public Task FlagsAPrivateHelperOneOfWhoseCallersSendsASerializedReport() => Verifier.ProjectAsync(
+        new[] { TickerFeed.Replace("public Task PingAsync(CancellationToken ct) => SendCommandAsync(\"PING\", ct);", "public Task ReportAsync(object report, CancellationToken ct) => SendCommandAsync(JsonSerializer.Serialize(report), ct);") },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize in 'TickerFeed.ReportAsync'", "frame", DefaultFrameLimit));
+
+    [Fact]
+    public Task FlagsAPublicMethodThatSendsAnyCallersTextInOneFrame() => Verifier.ProjectAsync(
+        new[] { TickerFeed.Replace("private Task SendCommandAsync", "public Task SendCommandAsync") },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("the 'command' parameter of the public 'TickerFeed.SendCommandAsync'", "frame", DefaultFrameLimit));
+
+    [Fact]
+    public Task QuietOnAHelperWhoseCallersCannotAllBeSeen() => Verifier.ProjectAsync(new[]
+    {
+        TickerFeed.Replace("public Task PingAsync(CancellationToken ct) => SendCommandAsync(\"PING\", ct);", "public Func<string, CancellationToken, Task> Sender => SendCommandAsync;"),
+    });
+
+    [Fact]
+    public Task FollowsTheValueThroughAnInternalConnectionInAnotherFile() => Verifier.ProjectAsync(
+        new[]
+        {
+            Usings + """
+            internal sealed class Connection
+            {
+                private readonly ClientWebSocket _socket = new();
+
+                internal Task SendTextAsync(string text, CancellationToken ct) => SendFrameAsync(Encoding.UTF8.GetBytes(text), ct);
+
+                private async Task SendFrameAsync(ArraySegment<byte> data, CancellationToken ct)
+                {
+                    await _socket.SendAsync({|#0:data|}, WebSocketMessageType.Text, true, ct);
+                }
+            }
+            """,
+            Usings + """
+            internal sealed class Session
+            {
+                private readonly Connection _connection = new();
+
+                internal Task PublishAsync(object evt, CancellationToken ct) => _connection.SendTextAsync(JsonSerializer.Serialize(evt), ct);
+
+                internal Task HeartbeatAsync(CancellationToken ct) => _connection.SendTextAsync("{\"op\":1}", ct);
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize in 'Session.PublishAsync'", "frame", DefaultFrameLimit));
+
+    private const string FrameSocket = Usings + """
+        public interface IFrameSocket
+        {
+            Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType type, bool endOfMessage, CancellationToken ct);
+        }
+
+        public sealed class FrameSocket : IFrameSocket
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            public Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType type, bool endOfMessage, CancellationToken ct) =>
+                _socket.SendAsync(buffer, type, endOfMessage, ct);
+        }
+        """;
+
+    [Fact]
+    public Task JudgesAPassThroughWrapperAtItsCallers() => Verifier.ProjectAsync(
+        new[]
+        {
+            FrameSocket,
+            Usings + """
+            internal sealed class Publisher
+            {
+                private readonly IFrameSocket _socket;
+
+                internal Publisher(IFrameSocket socket) => _socket = socket;
+
+                internal Task PublishAsync(object message, CancellationToken ct) =>
+                    _socket.SendAsync({|#0:new ArraySegment<byte>(JsonSerializer.SerializeToUtf8Bytes(message))|}, WebSocketMessageType.Text, true, ct);
+
+                internal Task PingAsync(CancellationToken ct) =>
+                    _socket.SendAsync(new ArraySegment<byte>(new byte[] { 0x9 }), WebSocketMessageType.Binary, true, ct);
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes", "frame", DefaultFrameLimit));
+
+    [Fact]
+    public Task QuietOnAPassThroughWrapperNobodyInTheProjectCalls() => Verifier.ProjectAsync(new[] { FrameSocket });
+
+    [Fact]
+    public Task QuietOnAFrameTheCodeMarksAsNotTheLast() => Verifier.AnalyzerAsync(InMethod("""
+        var header = JsonSerializer.SerializeToUtf8Bytes(message);
+        await ws.SendAsync(new ArraySegment<byte>(header), WebSocketMessageType.Binary, false, ct);
+        await ws.SendAsync(new ArraySegment<byte>(new byte[] { 0 }), WebSocketMessageType.Binary, true, ct);
+        """));
+
+    [Fact]
+    public Task QuietOnATextOfKnownLength() => Verifier.AnalyzerAsync(InMethod("""
+        var filler = "{\"pad\":\"" + new string('x', 512) + "\"}";
+        await ws.SendAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(filler)), WebSocketMessageType.Text, true, ct);
+        """));
+
+    [Fact]
+    public Task QuietOnATextTheAnalysisCannotSize() => Verifier.AnalyzerAsync(InMethod("""
+        var reply = Console.ReadLine() ?? string.Empty;
+        await ws.SendAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(reply)), WebSocketMessageType.Text, true, ct);
+        """));
+
+    [Fact]
+    public Task QuietWhenTheSerializedTypeDoesNotResolve() => Verifier.AnalyzerAsync(
+        InMethod("""
+            var request = new {|#0:SubscribeRequest|} { Topic = "weather" };
+            await ws.SendAsync(new ArraySegment<byte>(JsonSerializer.SerializeToUtf8Bytes(request)), WebSocketMessageType.Text, true, ct);
+            """),
+        expected: DiagnosticResult.CompilerError("CS0246").WithLocation(0).WithArguments("SubscribeRequest"));
+}
