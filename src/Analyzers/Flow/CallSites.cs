@@ -12,18 +12,20 @@ using WsLimits.Analyzers.Infrastructure;
 namespace WsLimits.Analyzers.Flow;
 
 /// <summary>
-/// The source methods of one compilation as the cross-method questions need them: a method's body, the calls to it,
-/// and the methods that implement an interface or abstract member. Each answer is found on demand, from the files
+/// The source methods and fields of one compilation as the cross-method questions need them: a method's body, the
+/// calls to it, the methods that implement an interface or abstract member, the values written to a field. Each answer is found on demand, from the files
 /// whose text names the method, and kept for the rest of the compilation.
 /// </summary>
 internal sealed class CallSites
 {
     private static readonly SyntaxKind[] InvocationKind = { SyntaxKind.InvocationExpression };
+    private static readonly SyntaxKind[] AssignmentKind = { SyntaxKind.SimpleAssignmentExpression };
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, Callers> _callers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IFieldSymbol, Writes> _writes = new(SymbolEqualityComparer.Default);
 
     public CallSites(Compilation compilation) => _compilation = compilation;
 
@@ -78,7 +80,8 @@ internal sealed class CallSites
 
     private Callers Find(IMethodSymbol method)
     {
-        var names = ImmutableArray.Create(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name);
+        var isConstructor = method.MethodKind == MethodKind.Constructor;
+        var names = ImmutableArray.Create(isConstructor ? method.ContainingType.Name : method.Name);
         var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
         targets.UnionWith(ImplementedMembers(method));
         var complete = !IsCallableFromOutside(method)
@@ -86,7 +89,51 @@ internal sealed class CallSites
             && method.OverriddenMethod is null
             && method.ContainingType.TypeKind != TypeKind.Interface;
 
-        var calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
+        var calls = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            // A target-typed new(...) names no type, so constructors are looked for in every file that has one.
+            if (!TreeText.MentionsAny(tree, isConstructor ? names.Add("new(") : names, CancellationToken.None))
+            {
+                continue;
+            }
+
+            var model = ModelFor(tree);
+            var root = tree.GetRoot();
+            foreach (var node in isConstructor ? root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>() : NamedNodeIndex.Of(root).Matching(InvocationKind, names))
+            {
+                if (model.GetOperation(node) is { } call && TargetOf(call) is { } target && targets.Contains(target.OriginalDefinition))
+                {
+                    calls.Add(call);
+                }
+            }
+
+            complete = complete && (isConstructor || !IsUsedAsDelegate(root, model, names[0], targets));
+        }
+
+        return new Callers(calls.ToImmutable(), complete);
+    }
+
+    /// <summary>
+    /// Every value written to a field in the compilation's source: its initializer, assignments (object initializers
+    /// included), and whether those are all: not so for a field other assemblies can write, or one passed by reference.
+    /// </summary>
+    public Writes WritesTo(IFieldSymbol field) => _writes.GetOrAdd(field.OriginalDefinition, FindWrites);
+
+    private Writes FindWrites(IFieldSymbol field)
+    {
+        var complete = field.IsReadOnly || !IsCallableFromOutside(field);
+        var values = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
+                && ModelFor(initializer.SyntaxTree).GetOperation(initializer) is IFieldInitializerOperation { Value: var value })
+            {
+                values.Add(value);
+            }
+        }
+
+        var names = ImmutableArray.Create(field.Name);
         foreach (var tree in _compilation.SyntaxTrees)
         {
             if (!TreeText.MentionsAny(tree, names, CancellationToken.None))
@@ -95,20 +142,50 @@ internal sealed class CallSites
             }
 
             var model = ModelFor(tree);
-            var root = tree.GetRoot();
-            foreach (var node in NamedNodeIndex.Of(root).Matching(InvocationKind, names))
+            foreach (var node in NamedNodeIndex.Of(tree.GetRoot()).Matching(AssignmentKind, names))
             {
-                if (model.GetOperation(node) is IInvocationOperation call && targets.Contains(call.TargetMethod.OriginalDefinition))
+                if (model.GetOperation(node) is ISimpleAssignmentOperation assignment
+                    && SymbolEqualityComparer.Default.Equals(assignment.Target.StorageSymbol()?.OriginalDefinition, field))
                 {
-                    calls.Add(call);
+                    values.Add(assignment.Value);
                 }
             }
 
-            complete = complete && !IsUsedAsDelegate(root, model, names[0], targets);
+            // Compound assignments, increments and ref arguments change the field in ways not followed here.
+            complete = complete && !tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().Any(
+                name => name.Identifier.ValueText == field.Name && IsOtherWrite(name)
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, field));
         }
 
-        return new Callers(calls.ToImmutable(), complete);
+        return new Writes(values.ToImmutable(), complete);
     }
+
+    private static bool IsOtherWrite(IdentifierNameSyntax name)
+    {
+        SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return node.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == node && !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression),
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+            PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>The arguments of a call found by <see cref="CallersOf"/>: an invocation or an object creation.</summary>
+    public static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => invocation.Arguments,
+        IObjectCreationOperation creation => creation.Arguments,
+        _ => ImmutableArray<IArgumentOperation>.Empty,
+    };
+
+    private static IMethodSymbol? TargetOf(IOperation call) => call switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IObjectCreationOperation creation => creation.Constructor,
+        _ => null,
+    };
 
     /// <summary>A method group that is not invoked on the spot (a delegate, an event handler) has callers nobody can see.</summary>
     private static bool IsUsedAsDelegate(SyntaxNode root, SemanticModel model, string name, HashSet<IMethodSymbol> targets)
@@ -184,16 +261,30 @@ internal sealed class CallSites
     }
 }
 
-/// <summary>The calls to a method found in the compilation, and whether they are all there are.</summary>
+/// <summary>The calls to a method (invocations, or object creations for a constructor) found in the compilation, and whether they are all there are.</summary>
 internal sealed class Callers
 {
-    public Callers(ImmutableArray<IInvocationOperation> calls, bool isComplete)
+    public Callers(ImmutableArray<IOperation> calls, bool isComplete)
     {
         Calls = calls;
         IsComplete = isComplete;
     }
 
-    public ImmutableArray<IInvocationOperation> Calls { get; }
+    public ImmutableArray<IOperation> Calls { get; }
+
+    public bool IsComplete { get; }
+}
+
+/// <summary>The values written to a field found in the compilation, and whether they are all there are.</summary>
+internal sealed class Writes
+{
+    public Writes(ImmutableArray<IOperation> values, bool isComplete)
+    {
+        Values = values;
+        IsComplete = isComplete;
+    }
+
+    public ImmutableArray<IOperation> Values { get; }
 
     public bool IsComplete { get; }
 }

@@ -16,8 +16,11 @@ namespace WsLimits.Analyzers.Flow;
 /// </summary>
 internal sealed class ParameterSizes
 {
-    /// <summary>How many callers up the analysis follows a value, as in a public method, a helper and the method that sends.</summary>
-    private const int MaxCallerHops = 3;
+    /// <summary>
+    /// How many parameters and fields the analysis follows one value through, as from a public method through a helper
+    /// and a queued object's field to the method that sends.
+    /// </summary>
+    public const int MaxValueHops = 3;
 
     private readonly CallSites _calls;
     private readonly Func<ITypeSymbol?, bool> _isPayload;
@@ -29,9 +32,13 @@ internal sealed class ParameterSizes
         _isPayload = isPayload;
     }
 
-    /// <summary>The size of the parameter read by <paramref name="reference"/>; <paramref name="evaluate"/> sizes a caller's argument.</summary>
+    /// <summary>
+    /// The size of the parameter read by <paramref name="reference"/>; <paramref name="evaluate"/> sizes a caller's
+    /// argument. With <paramref name="anyType"/>, a parameter of any type of a public member is unbounded, as the object
+    /// a serializer writes is.
+    /// </summary>
     public PayloadSize.PayloadSize Evaluate(
-        IParameterReferenceOperation reference, ImmutableHashSet<ISymbol> visiting, Func<IOperation, ImmutableHashSet<ISymbol>, PayloadSize.PayloadSize> evaluate)
+        IParameterReferenceOperation reference, ImmutableHashSet<ISymbol> visiting, Func<IOperation, ImmutableHashSet<ISymbol>, PayloadSize.PayloadSize> evaluate, bool anyType = false)
     {
         var parameter = reference.Parameter;
         if (parameter.RefKind != RefKind.None
@@ -45,24 +52,24 @@ internal sealed class ParameterSizes
 
         if (CallSites.IsCallableFromOutside(method))
         {
-            return _isPayload(parameter.Type)
-                ? PayloadSize.PayloadSize.Unbounded($"the '{parameter.Name}' parameter of the public '{NameOf(method)}'")
+            return anyType || _isPayload(parameter.Type)
+                ? PayloadSize.PayloadSize.Unbounded($"the '{parameter.Name}' parameter of the public '{ValueUnion.NameOf(method)}'")
                 : PayloadSize.PayloadSize.Unknown;
         }
 
-        var hops = visiting.Count(symbol => symbol is IParameterSymbol);
-        if (hops >= MaxCallerHops)
+        var hops = visiting.Count(symbol => symbol is IParameterSymbol or IFieldSymbol);
+        if (hops >= MaxValueHops)
         {
             return PayloadSize.PayloadSize.Unknown;
         }
 
-        if (hops == 0 && _known.TryGetValue(parameter.OriginalDefinition, out var known))
+        if (hops == 0 && !anyType && _known.TryGetValue(parameter.OriginalDefinition, out var known))
         {
             return known;
         }
 
         var size = OverCallers(parameter, method, visiting.Add(parameter), evaluate);
-        if (hops == 0)
+        if (hops == 0 && !anyType)
         {
             _known.TryAdd(parameter.OriginalDefinition, size);
         }
@@ -79,26 +86,10 @@ internal sealed class ParameterSizes
             return PayloadSize.PayloadSize.Unknown;
         }
 
-        PayloadSize.PayloadSize? bounded = null;
-        var anyUnknown = false;
-        foreach (var call in callers.Calls)
-        {
-            var argument = call.Arguments.FirstOrDefault(candidate => candidate.Parameter?.Ordinal == parameter.Ordinal);
-            var size = argument is null ? PayloadSize.PayloadSize.Unknown : evaluate(argument.Value, visiting);
-            if (size.IsUnbounded)
-            {
-                // One caller that passes an unbounded value is enough; the diagnostic names it.
-                var caller = CallerName(call);
-                return caller is null || size.Origin.IndexOf('\'') >= 0
-                    ? size
-                    : PayloadSize.PayloadSize.Unbounded($"{size.Origin} in '{caller}'");
-            }
-
-            anyUnknown |= !size.IsBounded;
-            bounded = bounded is { } sofar ? PayloadSize.PayloadSize.Either(sofar, size) : size;
-        }
-
-        return anyUnknown || bounded is not { } all ? PayloadSize.PayloadSize.Unknown : all;
+        return ValueUnion.Of(
+            callers.Calls.Select(call => CallSites.ArgumentsOf(call).FirstOrDefault(argument => argument.Parameter?.Ordinal == parameter.Ordinal)?.Value),
+            argument => evaluate(argument, visiting),
+            ValueUnion.EnclosingMemberName);
     }
 
     /// <summary>A parameter the method assigns, or whose length it compares, is not simply what the caller passed.</summary>
@@ -125,10 +116,4 @@ internal sealed class ParameterSizes
 
         return false;
     }
-
-    private static string? CallerName(IOperation call) =>
-        call.SemanticModel?.GetEnclosingSymbol(call.Syntax.SpanStart) is IMethodSymbol caller ? NameOf(caller) : null;
-
-    private static string NameOf(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
 }

@@ -50,6 +50,7 @@ internal sealed class WellKnownTypes
         HubConnectionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions");
         HttpConnectionOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions");
         HttpConnectionDispatcherOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.HttpConnectionDispatcherOptions");
+        MessagePackSerializer = compilation.GetTypeByMetadataName("MessagePack.MessagePackSerializer");
     }
 
     public INamedTypeSymbol WebSocket { get; }
@@ -87,6 +88,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? HubConnectionExtensions { get; }
     public INamedTypeSymbol? HttpConnectionOptions { get; }
     public INamedTypeSymbol? HttpConnectionDispatcherOptions { get; }
+
+    public INamedTypeSymbol? MessagePackSerializer { get; }
 
     public static WellKnownTypes? TryCreate(Compilation compilation) => Shared.GetValue(compilation, Resolve).Value;
 

@@ -10,8 +10,9 @@ using WsLimits.Analyzers.Infrastructure;
 namespace WsLimits.Analyzers.PayloadSize;
 
 /// <summary>
-/// Reasons about how large a payload, string or count can get: within a method body, and for a parameter, over what
-/// the callers in the compilation pass (<see cref="ParameterSizes"/>).
+/// Reasons about how large a payload, string or count can get: within a method body, and across the compilation for a
+/// parameter (what callers pass, <see cref="ParameterSizes"/>), a call's result (what the body returns,
+/// <see cref="ReturnedSizes"/>) and a field (what is written to it, <see cref="FieldSizes"/>).
 /// Anything it does not understand is <see cref="PayloadSize.Unknown"/>, so rules built on it stay quiet.
 /// </summary>
 internal sealed class PayloadSizeAnalysis
@@ -23,12 +24,16 @@ internal sealed class PayloadSizeAnalysis
     private readonly WellKnownTypes _types;
     private readonly UnboundedOrigins _origins;
     private readonly ParameterSizes _parameters;
+    private readonly ReturnedSizes _returns;
+    private readonly FieldSizes _fields;
 
     public PayloadSizeAnalysis(WellKnownTypes types, CallSites calls)
     {
         _types = types;
         _origins = new UnboundedOrigins(types);
         _parameters = new ParameterSizes(calls, IsSized);
+        _returns = new ReturnedSizes(calls);
+        _fields = new FieldSizes(calls, IsSized);
     }
 
     public PayloadSize Evaluate(IOperation operation) => Evaluate(operation, depth: 0, NothingVisited);
@@ -76,6 +81,8 @@ internal sealed class PayloadSizeAnalysis
                 return EvaluateLocal(local, depth, visiting);
             case IParameterReferenceOperation parameter:
                 return _parameters.Evaluate(parameter, visiting, (argument, inner) => Evaluate(argument, depth, inner));
+            case IFieldReferenceOperation field:
+                return _fields.Evaluate(field, visiting, (written, inner) => Evaluate(written, depth, inner));
             case IConditionalOperation conditional when conditional.WhenFalse is not null:
                 return PayloadSize.Either(Evaluate(conditional.WhenTrue, depth, visiting), Evaluate(conditional.WhenFalse, depth, visiting));
             case ICoalesceOperation coalesce:
@@ -167,8 +174,7 @@ internal sealed class PayloadSizeAnalysis
 
         if (_origins.Match(invocation) is { } origin)
         {
-            // What a type the compilation cannot resolve serializes to is not known.
-            return SerializesUnresolvedType(invocation) ? PayloadSize.Unknown : PayloadSize.Unbounded(origin);
+            return _origins.IsSerializer(invocation) ? EvaluateSerialized(invocation, origin, visiting) : PayloadSize.Unbounded(origin);
         }
 
         if (method.Name == "ToString" && FormattedValue.IsBounded(invocation.Instance?.Type))
@@ -228,20 +234,64 @@ internal sealed class PayloadSizeAnalysis
             };
         }
 
-        return PayloadSize.Unknown;
+        return _returns.Evaluate(invocation, visiting, (returned, inner) => Evaluate(returned, depth, inner));
     }
 
-    private static bool SerializesUnresolvedType(IInvocationOperation invocation)
+    /// <summary>
+    /// What a serializer writes. Unbounded as a rule: it is as large as the object graph it is given. Unknown for a type
+    /// the compilation cannot resolve, and for an object a helper's callers in this compilation hand it, unless one of
+    /// them passes on an object a public member accepts from anyone.
+    /// </summary>
+    private PayloadSize EvaluateSerialized(IInvocationOperation invocation, string origin, ImmutableHashSet<ISymbol> visiting)
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Value.WithoutConversions()?.Type is { TypeKind: TypeKind.Error })
+            switch (argument.Value.WithoutConversions())
             {
-                return true;
+                case { Type.TypeKind: TypeKind.Error }:
+                    return PayloadSize.Unknown;
+                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method } parameter when !CallSites.IsCallableFromOutside(method):
+                    var passed = _parameters.Evaluate(parameter, visiting, (value, inner) => EvaluateSerializedValue(value, inner), anyType: true);
+                    return passed.IsUnbounded ? PayloadSize.Unbounded(origin + " of " + passed.Origin) : PayloadSize.Unknown;
             }
         }
 
-        return false;
+        return PayloadSize.Unbounded(origin);
+    }
+
+    /// <summary>
+    /// An object a caller passes on to be serialized: unbounded where it is itself a public member's parameter, or was
+    /// read from a message by a deserializer (a relay writes out what any peer sent in).
+    /// </summary>
+    private PayloadSize EvaluateSerializedValue(IOperation value, ImmutableHashSet<ISymbol> visiting) => value.WithoutConversions() switch
+    {
+        IParameterReferenceOperation parameter => _parameters.Evaluate(parameter, visiting, (inner, further) => EvaluateSerializedValue(inner, further), anyType: true),
+        ILocalReferenceOperation local when DeserializerBehind(local) is { } deserializer => PayloadSize.Unbounded("an object read by " + deserializer),
+        _ => PayloadSize.Unknown,
+    };
+
+    /// <summary>The deserializer call in the statement that declares the local, as in <c>if (Deserialize&lt;T&gt;(data) is { } message)</c>.</summary>
+    private string? DeserializerBehind(ILocalReferenceOperation reference)
+    {
+        foreach (var declaration in reference.Local.DeclaringSyntaxReferences)
+        {
+            var statement = declaration.GetSyntax().FirstAncestorOrSelf<StatementSyntax>();
+            SyntaxNode? scope = statement is IfStatementSyntax condition ? condition.Condition : statement;
+            if (scope is null || reference.SemanticModel?.GetOperation(scope) is not { } operation)
+            {
+                continue;
+            }
+
+            foreach (var part in operation.DescendantsAndSelf())
+            {
+                if (part is IInvocationOperation call && call.TargetMethod.Name.StartsWith("Deserialize", System.StringComparison.Ordinal) && _origins.IsSerializer(call))
+                {
+                    return call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
+                }
+            }
+        }
+
+        return null;
     }
 
     private PayloadSize Slice(PayloadSize source, IArgumentOperation? first, IArgumentOperation? second, int depth, ImmutableHashSet<ISymbol> visiting)

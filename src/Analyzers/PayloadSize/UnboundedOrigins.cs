@@ -5,7 +5,7 @@ using WsLimits.Analyzers.Infrastructure;
 namespace WsLimits.Analyzers.PayloadSize;
 
 /// <summary>
-/// The APIs whose result grows with their input: serializer output, whole files, stream and buffer-writer contents.
+/// The APIs whose result grows with their input: serializer output (System.Text.Json, Newtonsoft.Json, MessagePack), whole files, stream and buffer-writer contents.
 /// The name returned is the origin as a user would write it, for diagnostic messages.
 /// </summary>
 internal sealed class UnboundedOrigins
@@ -33,6 +33,11 @@ internal sealed class UnboundedOrigins
             return "JsonConvert.SerializeObject";
         }
 
+        if (type.Is(_types.MessagePackSerializer) && method.Name == "Serialize" && method.ReturnType is IArrayTypeSymbol)
+        {
+            return "MessagePackSerializer.Serialize";
+        }
+
         if (type.Is(_types.File) && method.Name is "ReadAllBytes" or "ReadAllBytesAsync" or "ReadAllText" or "ReadAllTextAsync")
         {
             return "File." + method.Name;
@@ -44,6 +49,13 @@ internal sealed class UnboundedOrigins
         }
 
         return null;
+    }
+
+    /// <summary>True for the serializers among the origins, whose output is as large as the object they are given.</summary>
+    public bool IsSerializer(IInvocationOperation invocation)
+    {
+        var type = invocation.TargetMethod.ContainingType?.OriginalDefinition;
+        return type.Is(_types.SystemTextJsonSerializer) || type.Is(_types.NewtonsoftJsonConvert) || type.Is(_types.MessagePackSerializer);
     }
 
     public string? Match(IPropertyReferenceOperation property)

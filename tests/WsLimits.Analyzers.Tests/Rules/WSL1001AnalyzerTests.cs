@@ -37,6 +37,17 @@ public sealed class WSL1001AnalyzerTests
         Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize", "frame", DefaultFrameLimit));
 
     [Fact]
+    public Task FlagsMessagePackOutputInEitherBranch() => Verifier.AnalyzerAsync(
+        InMethod("""
+            byte[] bytes = text.Length > 0
+                ? MessagePack.MessagePackSerializer.Serialize(message)
+                : Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message));
+            await ws.SendAsync({|#0:new ArraySegment<byte>(bytes)|}, WebSocketMessageType.Binary, true, ct);
+            """),
+        TargetFrameworks.Net80,
+        Verifier.Diagnostic().WithLocation(0).WithArguments("MessagePackSerializer.Serialize", "frame", DefaultFrameLimit));
+
+    [Fact]
     public Task FlagsNewtonsoftJsonOutput() => Verifier.AnalyzerAsync(
         InMethod("""
             var bytes = Encoding.UTF8.GetBytes(Newtonsoft.Json.JsonConvert.SerializeObject(message));

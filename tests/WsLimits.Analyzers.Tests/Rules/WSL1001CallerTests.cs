@@ -62,11 +62,11 @@ public sealed class WSL1001CallerTests
             }
             """,
             Usings + """
-            internal sealed class Session
+            public sealed class Session
             {
                 private readonly Connection _connection = new();
 
-                internal Task PublishAsync(object evt, CancellationToken ct) => _connection.SendTextAsync(JsonSerializer.Serialize(evt), ct);
+                public Task PublishAsync(object evt, CancellationToken ct) => _connection.SendTextAsync(JsonSerializer.Serialize(evt), ct);
 
                 internal Task HeartbeatAsync(CancellationToken ct) => _connection.SendTextAsync("{\"op\":1}", ct);
             }
@@ -95,13 +95,13 @@ public sealed class WSL1001CallerTests
         {
             FrameSocket,
             Usings + """
-            internal sealed class Publisher
+            public sealed class Publisher
             {
                 private readonly IFrameSocket _socket;
 
-                internal Publisher(IFrameSocket socket) => _socket = socket;
+                public Publisher(IFrameSocket socket) => _socket = socket;
 
-                internal Task PublishAsync(object message, CancellationToken ct) =>
+                public Task PublishAsync(object message, CancellationToken ct) =>
                     _socket.SendAsync({|#0:new ArraySegment<byte>(JsonSerializer.SerializeToUtf8Bytes(message))|}, WebSocketMessageType.Text, true, ct);
 
                 internal Task PingAsync(CancellationToken ct) =>
@@ -140,4 +140,102 @@ public sealed class WSL1001CallerTests
             await ws.SendAsync(new ArraySegment<byte>(JsonSerializer.SerializeToUtf8Bytes(request)), WebSocketMessageType.Text, true, ct);
             """),
         expected: DiagnosticResult.CompilerError("CS0246").WithLocation(0).WithArguments("SubscribeRequest"));
+
+    private const string Envelopes = Usings + """
+        internal static class Envelopes
+        {
+            internal static string ToJson(this object value) => JsonSerializer.Serialize(value);
+
+            internal static string Heartbeat()
+            {
+                return "{\"op\":1}";
+            }
+        }
+        """;
+
+    [Fact]
+    public Task FlagsWhatAProjectsOwnSerializerReturns() => Verifier.ProjectAsync(
+        new[]
+        {
+            Envelopes,
+            Usings + """
+            public sealed class Bus
+            {
+                private readonly ClientWebSocket _socket = new();
+
+                public Task PublishAsync(object evt, CancellationToken ct)
+                {
+                    var json = evt.ToJson();
+                    return _socket.SendAsync({|#0:Encoding.UTF8.GetBytes(json)|}, WebSocketMessageType.Text, true, ct);
+                }
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize of the 'evt' parameter of the public 'Bus.PublishAsync'", "frame", DefaultFrameLimit));
+
+    [Fact]
+    public Task QuietOnAnInternalSerializingHelperWhoseCallersPassTheirOwnObjects() => Verifier.ProjectAsync(new[]
+    {
+        Envelopes,
+        Usings + """
+        internal sealed record Handshake(string Channel, int Version);
+
+        internal sealed class Bus
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            internal Task HelloAsync(CancellationToken ct) => SendAsync(new Handshake("/meta/handshake", 1), ct);
+
+            private Task SendAsync<T>(T message, CancellationToken ct) =>
+                _socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, ct);
+        }
+        """,
+    });
+
+    [Fact]
+    public Task QuietOnWhatAProjectsOwnMethodReturnsWhenItIsShort() => Verifier.ProjectAsync(new[]
+    {
+        Envelopes,
+        Usings + """
+        internal sealed class Bus
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            internal Task BeatAsync(CancellationToken ct) =>
+                _socket.SendAsync(Encoding.UTF8.GetBytes(Envelopes.Heartbeat()), WebSocketMessageType.Text, true, ct);
+        }
+        """,
+    });
+
+    [Fact]
+    public Task FlagsABroadcastOfAnObjectReadFromAPeersMessage() => Verifier.ProjectAsync(
+        new[]
+        {
+            Usings + """
+            internal sealed record Note(string Author, string Text);
+
+            internal sealed class Room
+            {
+                private readonly WebSocket[] _members = Array.Empty<WebSocket>();
+
+                internal async Task OnMessageAsync(byte[] message, CancellationToken ct)
+                {
+                    if (JsonSerializer.Deserialize<Note>(message) is { } note)
+                    {
+                        await BroadcastAsync(note, ct);
+                    }
+                }
+
+                private async Task BroadcastAsync(Note note, CancellationToken ct)
+                {
+                    var payload = JsonSerializer.SerializeToUtf8Bytes(note);
+                    foreach (var member in _members)
+                    {
+                        await member.SendAsync({|#0:payload.AsMemory()|}, WebSocketMessageType.Text, true, ct);
+                    }
+                }
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes of an object read by JsonSerializer.Deserialize in 'Room.OnMessageAsync'", "frame", DefaultFrameLimit));
 }

@@ -108,9 +108,9 @@ public sealed class WSL3003Tests
         Verifier.AnalyzerAsync(Server(configure, method), TargetFrameworks.Net100AspNetCore);
 
     private static string Client(string body) => Usings + $$"""
-        class Uploader
+        public class Uploader
         {
-            async Task UploadAsync(HubConnection connection, string path, object report)
+            public async Task UploadAsync(HubConnection connection, string path, object report)
             {
         {{WSL1001Sources.Indent(body)}}
             }

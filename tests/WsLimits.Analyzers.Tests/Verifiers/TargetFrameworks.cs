@@ -21,6 +21,7 @@ public static class TargetFrameworks
 
     private static readonly PackageIdentity Newtonsoft = new("Newtonsoft.Json", "13.0.3");
     private static readonly PackageIdentity Pipelines = new("System.IO.Pipelines", "8.0.0");
+    private static readonly PackageIdentity MessagePack = new("MessagePack", "2.5.307");
 
     // The first resolution downloads packages into one shared folder. Every set is resolved once, one at a time,
     // before any test uses one, so that parallel tests never read a half-written download.
@@ -44,7 +45,7 @@ public static class TargetFrameworks
 
     private static ReferenceAssemblies Create(string name) => name switch
     {
-        Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft, Pipelines)),
+        Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft, Pipelines, MessagePack)),
         Net100AspNetCore => Create(Net100),
         Net100 => new ReferenceAssemblies(
                 "net10.0",
