@@ -10,7 +10,7 @@ using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.CodeFixes;
 
-/// <summary>WSL3002: sets MaximumReceiveMessageSize to the contract's limit, or to SignalR's default where there is no contract.</summary>
+/// <summary>WSL3002: sets the server's receive limit to the contract's, or to that server's default where there is no contract.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SignalRReceiveLimitDisabledCodeFixProvider)), Shared]
 public sealed class SignalRReceiveLimitDisabledCodeFixProvider : WsLimitsCodeFixProvider
 {

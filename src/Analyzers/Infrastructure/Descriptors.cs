@@ -66,10 +66,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SignalRReceiveLimitDisabled = Create(
         DiagnosticIds.SignalRReceiveLimitDisabled,
         title: "SignalR receive limit disabled",
-        messageFormat: "MaximumReceiveMessageSize {0}: any client can make the server buffer {1} for one hub message; keep a limit of the size clients need ({2})",
+        messageFormat: "{0}: any client can make the server buffer {1} for one message; keep a limit of the size clients need ({2})",
         RuleCategories.Limits,
         DiagnosticSeverity.Warning,
-        description: "HubOptions.MaximumReceiveMessageSize is SignalR's only limit on what a client sends: the server buffers a hub message whole before parsing it. Null removes the limit, and a value far above what clients need lets any client make the server hold that much per connection.");
+        description: "HubOptions.MaximumReceiveMessageSize is SignalR's only limit on what a client sends, and ASP.NET SignalR 2's MaxIncomingWebSocketMessageSize its limit on WebSocket messages: the server buffers a message whole before parsing it. Null or a value too large to bound anything removes the limit, and a value far above what clients need lets any client make the server hold that much per connection.");
 
     public static readonly DiagnosticDescriptor SignalRPayloadOverReceiveLimit = Create(
         DiagnosticIds.SignalRPayloadOverReceiveLimit,

@@ -1,17 +1,20 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.SignalR;
 
-/// <summary>An assignment to <c>MaximumReceiveMessageSize</c> on <c>HubOptions</c> or <c>HubOptions&lt;THub&gt;</c>.</summary>
-internal static class ReceiveLimitSetting
+/// <summary>An assignment that sets a SignalR server's receive limit: which server, and the value seen through conversions.</summary>
+internal sealed class ReceiveLimitSetting
 {
+    /// <summary>ASP.NET Core SignalR's setting, on <c>HubOptions</c> and <c>HubOptions&lt;THub&gt;</c>.</summary>
     public const string PropertyName = "MaximumReceiveMessageSize";
 
-    /// <summary>The assigned value, seen through conversions, when the assignment sets SignalR's receive limit.</summary>
-    public static IOperation? ValueOf(ISimpleAssignmentOperation assignment, WellKnownTypes types) =>
-        assignment.Target is IPropertyReferenceOperation { Property: { Name: PropertyName } property } && property.ContainingType.IsOrDerivesFrom(types.HubOptions)
-            ? assignment.Value.WithoutConversions()
-            : null;
+    public ReceiveLimitSetting(SignalRServer server, IOperation value)
+    {
+        Server = server;
+        Value = value;
+    }
+
+    public SignalRServer Server { get; }
+
+    public IOperation Value { get; }
 }

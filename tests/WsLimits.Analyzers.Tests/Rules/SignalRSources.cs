@@ -1,6 +1,6 @@
 namespace WsLimits.Analyzers.Tests.Rules;
 
-/// <summary>The usings of ASP.NET Core SignalR servers and .NET SignalR clients.</summary>
+/// <summary>The usings of ASP.NET Core SignalR servers and .NET SignalR clients, and of ASP.NET SignalR 2 servers.</summary>
 internal static class SignalRSources
 {
     public const string Usings = """
@@ -15,6 +15,13 @@ internal static class SignalRSources
         using Microsoft.AspNetCore.SignalR;
         using Microsoft.AspNetCore.SignalR.Client;
         using Microsoft.Extensions.DependencyInjection;
+
+        """;
+
+    public const string AspNetSignalRUsings = """
+        using System;
+        using Microsoft.AspNet.SignalR;
+        using Microsoft.AspNet.SignalR.Configuration;
 
         """;
 }

@@ -16,6 +16,7 @@ public static class TargetFrameworks
     public const string NetStandard20 = "netstandard2.0";
     public const string NetStandard21 = "netstandard2.1";
     public const string Net100AspNetCore = "net10.0 with ASP.NET Core";
+    public const string Net472AspNetSignalR = "net472 with ASP.NET SignalR 2";
 
     public static readonly ImmutableArray<string> All = ImmutableArray.Create(Net80, Net100, NetStandard20, NetStandard21);
 
@@ -35,7 +36,7 @@ public static class TargetFrameworks
 
     private static bool DownloadAll()
     {
-        foreach (var name in All)
+        foreach (var name in All.Add(Net472AspNetSignalR))
         {
             Create(name).ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
         }
@@ -47,6 +48,7 @@ public static class TargetFrameworks
     {
         Net80 => ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(Newtonsoft, Pipelines, MessagePack)),
         Net100AspNetCore => Create(Net100),
+        Net472AspNetSignalR => ReferenceAssemblies.NetFramework.Net472.Default,
         Net100 => new ReferenceAssemblies(
                 "net10.0",
                 new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
@@ -66,9 +68,18 @@ public static class TargetFrameworks
     /// <summary>
     /// ASP.NET Core's assemblies and the SignalR client, for sets that need them: taken from the shared framework this test
     /// runs on, next to the runtime, since the reference-assembly downloader does not resolve the ASP.NET Core targeting pack.
+    /// ASP.NET SignalR 2's core assembly is copied next to this test assembly (its package's OWIN dependencies are not
+    /// needed to compile the tests' sources).
     /// </summary>
-    public static ImmutableArray<MetadataReference> AdditionalReferences(string name) =>
-        name == Net100AspNetCore ? AspNetCoreReferences.Value : ImmutableArray<MetadataReference>.Empty;
+    public static ImmutableArray<MetadataReference> AdditionalReferences(string name) => name switch
+    {
+        Net100AspNetCore => AspNetCoreReferences.Value,
+        Net472AspNetSignalR => AspNetSignalRReferences.Value,
+        _ => ImmutableArray<MetadataReference>.Empty,
+    };
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetSignalRReferences = new(() => ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "AspNetSignalR", "Microsoft.AspNet.SignalR.Core.dll"))));
 
     // Read once: every compilation that shares them also shares their metadata.
     private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCoreReferences = new(() =>
