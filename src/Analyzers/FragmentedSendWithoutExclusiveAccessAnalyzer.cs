@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
 using WsLimits.Analyzers.Send;
 
 namespace WsLimits.Analyzers;
@@ -26,7 +27,7 @@ public sealed class FragmentedSendWithoutExclusiveAccessAnalyzer : WebSocketAnal
 
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        var use = WebSocketUse.Of(context.Compilation, types);
+        var use = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider));
         var callers = new CallerSections(use.Calls);
         RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("SendAsync"), (invocation, report) => Analyze(invocation, report, use, callers), SyntaxKind.InvocationExpression);
     }

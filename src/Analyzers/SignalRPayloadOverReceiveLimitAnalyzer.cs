@@ -35,7 +35,7 @@ public sealed class SignalRPayloadOverReceiveLimitAnalyzer : WebSocketAnalyzer
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         if (types.HubConnection is not null)
         {
-            var sizes = WebSocketUse.Of(context.Compilation, types).Sizes;
+            var sizes = WebSocketUse.Of(context.Compilation, types, options).Sizes;
             RegisterNamed<IInvocationOperation>(context, HubInvocation.Names, (invocation, report) => AnalyzeClientCall(invocation, report, types, sizes, options), SyntaxKind.InvocationExpression);
         }
 

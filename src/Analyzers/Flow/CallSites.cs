@@ -84,8 +84,7 @@ internal sealed class CallSites
         var names = ImmutableArray.Create(isConstructor ? method.ContainingType.Name : method.Name);
         var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
         targets.UnionWith(ImplementedMembers(method));
-        var complete = !IsCallableFromOutside(method)
-            && targets.Count == 1
+        var complete = targets.Count == 1
             && method.OverriddenMethod is null
             && method.ContainingType.TypeKind != TypeKind.Interface;
 
@@ -111,7 +110,7 @@ internal sealed class CallSites
             complete = complete && (isConstructor || !IsUsedAsDelegate(root, model, names[0], targets));
         }
 
-        return new Callers(calls.ToImmutable(), complete);
+        return new Callers(calls.ToImmutable(), complete && !IsCallableFromOutside(method), complete);
     }
 
     /// <summary>
@@ -264,15 +263,19 @@ internal sealed class CallSites
 /// <summary>The calls to a method (invocations, or object creations for a constructor) found in the compilation, and whether they are all there are.</summary>
 internal sealed class Callers
 {
-    public Callers(ImmutableArray<IOperation> calls, bool isComplete)
+    public Callers(ImmutableArray<IOperation> calls, bool isComplete, bool isCompleteInCompilation)
     {
         Calls = calls;
         IsComplete = isComplete;
+        IsCompleteInCompilation = isCompleteInCompilation;
     }
 
     public ImmutableArray<IOperation> Calls { get; }
 
     public bool IsComplete { get; }
+
+    /// <summary>True when these are all the calls but those other assemblies may make.</summary>
+    public bool IsCompleteInCompilation { get; }
 }
 
 /// <summary>The values written to a field found in the compilation, and whether they are all there are.</summary>

@@ -12,7 +12,8 @@ namespace WsLimits.Analyzers.Flow;
 /// <summary>
 /// How large a parameter gets, from what its callers pass. Bounded when every caller in the compilation passes a
 /// bounded value; unbounded when one caller passes an unbounded one, and the origin then names that caller. A payload
-/// parameter of a member other assemblies can call is unbounded: any caller's data can arrive there.
+/// parameter of a member other assemblies can call is unbounded, since any caller's data can arrive there, unless the
+/// project asks for only the callers it shows to be judged (wslimits.public_callers = visible).
 /// </summary>
 internal sealed class ParameterSizes
 {
@@ -24,13 +25,18 @@ internal sealed class ParameterSizes
 
     private readonly CallSites _calls;
     private readonly Func<ITypeSymbol?, bool> _isPayload;
+    private readonly bool _onlyVisibleCallers;
     private readonly ConcurrentDictionary<IParameterSymbol, PayloadSize.PayloadSize> _known = new(SymbolEqualityComparer.Default);
 
-    public ParameterSizes(CallSites calls, Func<ITypeSymbol?, bool> isPayload)
+    public ParameterSizes(CallSites calls, Func<ITypeSymbol?, bool> isPayload, bool onlyVisibleCallers)
     {
         _calls = calls;
         _isPayload = isPayload;
+        _onlyVisibleCallers = onlyVisibleCallers;
     }
+
+    /// <summary>True for a member whose parameters carry anything: callable from other assemblies, unless only visible callers are judged.</summary>
+    public bool TakesAnyCaller(IMethodSymbol method) => !_onlyVisibleCallers && CallSites.IsCallableFromOutside(method);
 
     /// <summary>
     /// The size of the parameter read by <paramref name="reference"/>; <paramref name="evaluate"/> sizes a caller's
@@ -50,7 +56,7 @@ internal sealed class ParameterSizes
             return PayloadSize.PayloadSize.Unknown;
         }
 
-        if (CallSites.IsCallableFromOutside(method))
+        if (TakesAnyCaller(method))
         {
             return anyType || _isPayload(parameter.Type)
                 ? PayloadSize.PayloadSize.Unbounded($"the '{parameter.Name}' parameter of the public '{ValueUnion.NameOf(method)}'")
@@ -81,7 +87,7 @@ internal sealed class ParameterSizes
         IParameterSymbol parameter, IMethodSymbol method, ImmutableHashSet<ISymbol> visiting, Func<IOperation, ImmutableHashSet<ISymbol>, PayloadSize.PayloadSize> evaluate)
     {
         var callers = _calls.CallersOf(method);
-        if (!callers.IsComplete || callers.Calls.IsEmpty)
+        if (!(callers.IsComplete || (_onlyVisibleCallers && callers.IsCompleteInCompilation)) || callers.Calls.IsEmpty)
         {
             return PayloadSize.PayloadSize.Unknown;
         }

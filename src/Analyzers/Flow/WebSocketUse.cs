@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
 using WsLimits.Analyzers.PayloadSize;
 
 namespace WsLimits.Analyzers.Flow;
@@ -14,11 +15,11 @@ internal sealed class WebSocketUse
 {
     private static readonly ConditionalWeakTable<Compilation, WebSocketUse> Shared = new();
 
-    private WebSocketUse(Compilation compilation, WellKnownTypes types)
+    private WebSocketUse(Compilation compilation, WellKnownTypes types, bool onlyVisibleCallers)
     {
         Types = types;
         Calls = new CallSites(compilation);
-        Sizes = new PayloadSizeAnalysis(types, Calls);
+        Sizes = new PayloadSizeAnalysis(types, Calls, onlyVisibleCallers);
         Sends = new SendWrappers(types, Calls);
     }
 
@@ -30,6 +31,7 @@ internal sealed class WebSocketUse
 
     public SendWrappers Sends { get; }
 
-    public static WebSocketUse Of(Compilation compilation, WellKnownTypes types) =>
-        Shared.GetValue(compilation, created => new WebSocketUse(created, types));
+    /// <summary>The model of the compilation; <see cref="LimitOptions.PublicCallersKey"/> is read from the project-wide options.</summary>
+    public static WebSocketUse Of(Compilation compilation, WellKnownTypes types, LimitOptionsCache options) =>
+        Shared.GetValue(compilation, created => new WebSocketUse(created, types, options.Global.OnlyVisibleCallers));
 }

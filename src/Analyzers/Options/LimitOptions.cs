@@ -21,6 +21,11 @@ internal sealed class LimitOptions
     public const string MaxMessageBytesKey = "wslimits.max_message_bytes";
     public const string MaxReceiveMessageBytesKey = "wslimits.max_receive_message_bytes";
     public const string SignalRMaxReceiveMessageBytesKey = "wslimits.signalr.max_receive_message_bytes";
+    public const string PublicCallersKey = "wslimits.public_callers";
+
+    /// <summary>Values of <see cref="PublicCallersKey"/>: any caller can reach a public member (the default), or only those the compilation shows.</summary>
+    public const string AnyPublicCallers = "any";
+    public const string VisiblePublicCallers = "visible";
 
     /// <summary>SignalR's HubOptions.MaximumReceiveMessageSize when the application leaves it unset.</summary>
     public const int SignalRDefaultMaxReceiveMessageBytes = 32768;
@@ -32,7 +37,7 @@ internal sealed class LimitOptions
     public const int DefaultMaxReceiveMessageBytes = 1048576;
 
     public static readonly ImmutableArray<string> KnownKeys =
-        ImmutableArray.Create(PeerKey, MaxFrameBytesKey, MaxMessageBytesKey, MaxReceiveMessageBytesKey, SignalRMaxReceiveMessageBytesKey);
+        ImmutableArray.Create(PeerKey, MaxFrameBytesKey, MaxMessageBytesKey, MaxReceiveMessageBytesKey, SignalRMaxReceiveMessageBytesKey, PublicCallersKey);
 
     // Before Default, which uses it.
     private static readonly SendLimit SignalRDefault = new(
@@ -43,10 +48,12 @@ internal sealed class LimitOptions
         messageLimit: null,
         configuredReceiveBytes: null,
         SignalRDefault,
+        onlyVisibleCallers: false,
         ImmutableArray<string>.Empty);
 
-    private LimitOptions(SendLimit? frameLimit, SendLimit? messageLimit, int? configuredReceiveBytes, SendLimit signalRLimit, ImmutableArray<string> problems)
+    private LimitOptions(SendLimit? frameLimit, SendLimit? messageLimit, int? configuredReceiveBytes, SendLimit signalRLimit, bool onlyVisibleCallers, ImmutableArray<string> problems)
     {
+        OnlyVisibleCallers = onlyVisibleCallers;
         FrameLimit = frameLimit;
         MessageLimit = messageLimit;
         ConfiguredReceiveMessageBytes = configuredReceiveBytes;
@@ -77,6 +84,12 @@ internal sealed class LimitOptions
     /// <summary>The largest hub message a SignalR server in the contract accepts from a client.</summary>
     public SendLimit SignalRReceiveLimit { get; }
 
+    /// <summary>
+    /// True when public members are judged by the callers the compilation shows, as an application that no other
+    /// assembly calls may want; by default any caller can pass anything to a public member.
+    /// </summary>
+    public bool OnlyVisibleCallers { get; }
+
     /// <summary>One sentence per unusable key or value, naming the key, the value and what is accepted.</summary>
     public ImmutableArray<string> Problems { get; }
 
@@ -88,6 +101,7 @@ internal sealed class LimitOptions
         var messageBytes = ReadBytes(options, MaxMessageBytesKey, problems);
         var receiveBytes = ReadBytes(options, MaxReceiveMessageBytesKey, problems) ?? messageBytes;
         var signalRBytes = ReadBytes(options, SignalRMaxReceiveMessageBytesKey, problems);
+        var onlyVisibleCallers = ReadOnlyVisibleCallers(options, problems);
 
         foreach (var key in KeysOf(options))
         {
@@ -97,7 +111,7 @@ internal sealed class LimitOptions
             }
         }
 
-        if (peer is null && frameBytes is null && messageBytes is null && signalRBytes is null && receiveBytes is null && problems.Count == 0)
+        if (peer is null && frameBytes is null && messageBytes is null && signalRBytes is null && receiveBytes is null && !onlyVisibleCallers && problems.Count == 0)
         {
             return Default;
         }
@@ -107,6 +121,7 @@ internal sealed class LimitOptions
             Limit(messageBytes, MaxMessageBytesKey, peer?.MessageLimit, peer, LimitScope.Message),
             receiveBytes,
             signalRBytes is { } bytes ? new SendLimit(bytes, LimitScope.Message, SignalRMaxReceiveMessageBytesKey) : SignalRDefault,
+            onlyVisibleCallers,
             problems.ToImmutable());
     }
 
@@ -134,6 +149,25 @@ internal sealed class LimitOptions
 
         problems.Add($"'{PeerKey} = {raw}' is not a known peer profile; known profiles: {string.Join(", ", PeerProfiles.All.Select(p => p.Name))}");
         return null;
+    }
+
+    private static bool ReadOnlyVisibleCallers(AnalyzerConfigOptions options, ImmutableArray<string>.Builder problems)
+    {
+        if (!options.TryGetValue(PublicCallersKey, out var raw))
+        {
+            return false;
+        }
+
+        switch (raw.Trim().ToLowerInvariant())
+        {
+            case AnyPublicCallers:
+                return false;
+            case VisiblePublicCallers:
+                return true;
+            default:
+                problems.Add($"'{PublicCallersKey} = {raw}' is neither '{AnyPublicCallers}' nor '{VisiblePublicCallers}'; using '{AnyPublicCallers}'");
+                return false;
+        }
     }
 
     private static int? ReadBytes(AnalyzerConfigOptions options, string key, ImmutableArray<string>.Builder problems)

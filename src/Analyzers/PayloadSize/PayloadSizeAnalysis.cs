@@ -27,11 +27,11 @@ internal sealed class PayloadSizeAnalysis
     private readonly ReturnedSizes _returns;
     private readonly FieldSizes _fields;
 
-    public PayloadSizeAnalysis(WellKnownTypes types, CallSites calls)
+    public PayloadSizeAnalysis(WellKnownTypes types, CallSites calls, bool onlyVisibleCallers)
     {
         _types = types;
         _origins = new UnboundedOrigins(types);
-        _parameters = new ParameterSizes(calls, IsSized);
+        _parameters = new ParameterSizes(calls, IsSized, onlyVisibleCallers);
         _returns = new ReturnedSizes(calls);
         _fields = new FieldSizes(calls, IsSized);
     }
@@ -250,7 +250,7 @@ internal sealed class PayloadSizeAnalysis
             {
                 case { Type.TypeKind: TypeKind.Error }:
                     return PayloadSize.Unknown;
-                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method } parameter when !CallSites.IsCallableFromOutside(method):
+                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method } parameter when !_parameters.TakesAnyCaller(method):
                     var passed = _parameters.Evaluate(parameter, visiting, (value, inner) => EvaluateSerializedValue(value, inner), anyType: true);
                     return passed.IsUnbounded ? PayloadSize.Unbounded(origin + " of " + passed.Origin) : PayloadSize.Unknown;
             }

@@ -14,8 +14,8 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
 {
     internal sealed override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        var use = WebSocketUse.Of(context.Compilation, types);
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
+        var use = WebSocketUse.Of(context.Compilation, types, options);
         RegisterNamed<IInvocationOperation>(
             context,
             SentPayload.CallNames(types),

@@ -13,11 +13,11 @@ internal sealed record RuleFacts(DiagnosticDescriptor Descriptor, bool HasCodeFi
     /// <summary>The 'wslimits.*' keys each rule reads; a test holds every known key to at least one rule.</summary>
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> OptionsByRule = new Dictionary<string, ImmutableArray<string>>
     {
-        ["WSL1001"] = ImmutableArray.Create(LimitOptions.PeerKey, LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey),
-        ["WSL1002"] = ImmutableArray.Create(LimitOptions.PeerKey, LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey),
+        ["WSL1001"] = ImmutableArray.Create(LimitOptions.PeerKey, LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey, LimitOptions.PublicCallersKey),
+        ["WSL1002"] = ImmutableArray.Create(LimitOptions.PeerKey, LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey, LimitOptions.PublicCallersKey),
         ["WSL2002"] = ImmutableArray.Create(LimitOptions.MaxReceiveMessageBytesKey, LimitOptions.MaxMessageBytesKey),
         ["WSL3002"] = ImmutableArray.Create(LimitOptions.SignalRMaxReceiveMessageBytesKey),
-        ["WSL3003"] = ImmutableArray.Create(LimitOptions.SignalRMaxReceiveMessageBytesKey),
+        ["WSL3003"] = ImmutableArray.Create(LimitOptions.SignalRMaxReceiveMessageBytesKey, LimitOptions.PublicCallersKey),
         ["WSL3004"] = ImmutableArray.Create(LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey, LimitOptions.MaxReceiveMessageBytesKey, LimitOptions.SignalRMaxReceiveMessageBytesKey),
         ["WSL9001"] = LimitOptions.KnownKeys,
     }.ToImmutableDictionary();

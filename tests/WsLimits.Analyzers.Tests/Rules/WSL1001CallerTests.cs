@@ -39,6 +39,14 @@ public sealed class WSL1001CallerTests
         Verifier.Diagnostic().WithLocation(0).WithArguments("the 'command' parameter of the public 'TickerFeed.SendCommandAsync'", "frame", DefaultFrameLimit));
 
     [Fact]
+    public Task JudgesAPublicMethodByItsVisibleCallersWhenTheProjectAsks()
+    {
+        var test = Verifier.Create(TickerFeed.Replace("private Task SendCommandAsync", "public Task SendCommandAsync"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nwslimits.public_callers = visible\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task QuietOnAHelperWhoseCallersCannotAllBeSeen() => Verifier.ProjectAsync(new[]
     {
         TickerFeed.Replace("public Task PingAsync(CancellationToken ct) => SendCommandAsync(\"PING\", ct);", "public Func<string, CancellationToken, Task> Sender => SendCommandAsync;"),

@@ -23,7 +23,12 @@ public sealed class WSL9001Tests
     [Fact]
     public Task ReportsAnUnknownKeyWithTheKnownOnes() => RunAsync(
         "wslimits.max_frame_size = 1024",
-        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.peer, wslimits.max_frame_bytes, wslimits.max_message_bytes, wslimits.max_receive_message_bytes, wslimits.signalr.max_receive_message_bytes"));
+        Verifier.Diagnostic().WithArguments("'wslimits.max_frame_size' is not a WsLimits option; known options: wslimits.peer, wslimits.max_frame_bytes, wslimits.max_message_bytes, wslimits.max_receive_message_bytes, wslimits.signalr.max_receive_message_bytes, wslimits.public_callers"));
+
+    [Fact]
+    public Task ReportsAPublicCallersValueItDoesNotKnow() => RunAsync(
+        "wslimits.public_callers = mine",
+        Verifier.Diagnostic().WithArguments("'wslimits.public_callers = mine' is neither 'any' nor 'visible'; using 'any'"));
 
     [Fact]
     public Task ReportsEachProblemOnceForAllFiles()
