@@ -26,6 +26,7 @@ internal sealed class CallSites
     private readonly ConcurrentDictionary<IMethodSymbol, Callers> _callers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, Writes> _writes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesNaming = new();
 
     public CallSites(Compilation compilation) => _compilation = compilation;
 
@@ -75,6 +76,40 @@ internal sealed class CallSites
         return true;
     }
 
+    /// <summary>
+    /// The files that can refer to <paramref name="member"/> and whose text names <paramref name="name"/>: for a member
+    /// that is private, or sits in a private type, only the files declaring the type it is private to; otherwise every
+    /// file, each searched once per name for the whole compilation.
+    /// </summary>
+    private IEnumerable<SyntaxTree> TreesNaming(ISymbol member, string name)
+    {
+        var naming = _treesNaming.GetOrAdd(name, text => _compilation.SyntaxTrees
+            .Where(tree => TreeText.MentionsAny(tree, ImmutableArray.Create(text), CancellationToken.None))
+            .ToImmutableArray());
+        if (PrivateScopeOf(member) is not { } scope)
+        {
+            return naming;
+        }
+
+        var declaring = new HashSet<SyntaxTree>(scope.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree));
+        return naming.Where(declaring.Contains);
+    }
+
+    /// <summary>The outermost type a private member, or a member of a private nested type, can be used in.</summary>
+    private static INamedTypeSymbol? PrivateScopeOf(ISymbol member)
+    {
+        INamedTypeSymbol? scope = null;
+        for (var current = member; current?.ContainingType is { } container; current = container)
+        {
+            if (current.DeclaredAccessibility == Accessibility.Private)
+            {
+                scope = container;
+            }
+        }
+
+        return scope;
+    }
+
     private SemanticModel ModelFor(SyntaxTree tree) =>
         _models.GetOrAdd(tree, created => _compilation.GetSemanticModel(created));
 
@@ -89,14 +124,9 @@ internal sealed class CallSites
             && method.ContainingType.TypeKind != TypeKind.Interface;
 
         var calls = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var tree in _compilation.SyntaxTrees)
+        // A target-typed new(...) names no type, so constructors are looked for in every file that has one.
+        foreach (var tree in isConstructor ? TreesNaming(method, names[0]).Union(TreesNaming(method, "new(")) : TreesNaming(method, names[0]))
         {
-            // A target-typed new(...) names no type, so constructors are looked for in every file that has one.
-            if (!TreeText.MentionsAny(tree, isConstructor ? names.Add("new(") : names, CancellationToken.None))
-            {
-                continue;
-            }
-
             var model = ModelFor(tree);
             var root = tree.GetRoot();
             foreach (var node in isConstructor ? root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>() : NamedNodeIndex.Of(root).Matching(InvocationKind, names))
@@ -133,13 +163,8 @@ internal sealed class CallSites
         }
 
         var names = ImmutableArray.Create(field.Name);
-        foreach (var tree in _compilation.SyntaxTrees)
+        foreach (var tree in TreesNaming(field, field.Name))
         {
-            if (!TreeText.MentionsAny(tree, names, CancellationToken.None))
-            {
-                continue;
-            }
-
             var model = ModelFor(tree);
             foreach (var node in NamedNodeIndex.Of(tree.GetRoot()).Matching(AssignmentKind, names))
             {

@@ -21,6 +21,8 @@ internal sealed class WebSocketUse
         Calls = new CallSites(compilation);
         Sizes = new PayloadSizeAnalysis(types, Calls, onlyVisibleCallers);
         Sends = new SendWrappers(types, Calls);
+        Receives = new ReceiveWrappers(types, Calls, Sends);
+        Handlers = new MessageHandlers(types, Calls);
     }
 
     public WellKnownTypes Types { get; }
@@ -30,6 +32,10 @@ internal sealed class WebSocketUse
     public PayloadSizeAnalysis Sizes { get; }
 
     public SendWrappers Sends { get; }
+
+    public ReceiveWrappers Receives { get; }
+
+    public MessageHandlers Handlers { get; }
 
     /// <summary>The model of the compilation; <see cref="LimitOptions.PublicCallersKey"/> is read from the project-wide options.</summary>
     public static WebSocketUse Of(Compilation compilation, WellKnownTypes types, LimitOptionsCache options) =>
