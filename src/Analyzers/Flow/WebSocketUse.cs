@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using WsLimits.Analyzers.Infrastructure;
@@ -37,7 +38,13 @@ internal sealed class WebSocketUse
 
     public MessageHandlers Handlers { get; }
 
-    /// <summary>The model of the compilation; <see cref="LimitOptions.PublicCallersKey"/> is read from the project-wide options.</summary>
+    /// <summary>
+    /// The model of the compilation. <see cref="LimitOptions.PublicCallersKey"/> holds for the whole model, so it is read
+    /// from the project-wide options (.globalconfig), else from those of the project's first file (a [*.cs] section).
+    /// </summary>
     public static WebSocketUse Of(Compilation compilation, WellKnownTypes types, LimitOptionsCache options) =>
-        Shared.GetValue(compilation, created => new WebSocketUse(created, types, options.Global.OnlyVisibleCallers));
+        Shared.GetValue(compilation, created => new WebSocketUse(created, types, OnlyVisibleCallers(created, options)));
+
+    private static bool OnlyVisibleCallers(Compilation compilation, LimitOptionsCache options) =>
+        options.Global.OnlyVisibleCallers || (compilation.SyntaxTrees.FirstOrDefault() is { } first && options.For(first).OnlyVisibleCallers);
 }

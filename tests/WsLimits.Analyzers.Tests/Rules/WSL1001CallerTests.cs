@@ -47,6 +47,11 @@ public sealed class WSL1001CallerTests
     }
 
     [Fact]
+    public Task ReadsVisibleCallersFromTheSectionOfTheProjectsFiles() => Verifier.Create(
+        TickerFeed.Replace("private Task SendCommandAsync", "public Task SendCommandAsync"),
+        editorConfig: "wslimits.public_callers = visible").RunAsync();
+
+    [Fact]
     public Task QuietOnAHelperWhoseCallersCannotAllBeSeen() => Verifier.ProjectAsync(new[]
     {
         TickerFeed.Replace("public Task PingAsync(CancellationToken ct) => SendCommandAsync(\"PING\", ct);", "public Func<string, CancellationToken, Task> Sender => SendCommandAsync;"),
