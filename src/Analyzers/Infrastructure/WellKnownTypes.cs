@@ -50,6 +50,7 @@ internal sealed class WellKnownTypes
         HubConnectionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions");
         HttpConnectionOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions");
         HttpConnectionDispatcherOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.HttpConnectionDispatcherOptions");
+        BufferWriter = compilation.GetTypeByMetadataName("System.Buffers.IBufferWriter`1");
     }
 
     public INamedTypeSymbol WebSocket { get; }
@@ -87,6 +88,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? HubConnectionExtensions { get; }
     public INamedTypeSymbol? HttpConnectionOptions { get; }
     public INamedTypeSymbol? HttpConnectionDispatcherOptions { get; }
+    public INamedTypeSymbol? BufferWriter { get; }
 
     public static WellKnownTypes? TryCreate(Compilation compilation) => Shared.GetValue(compilation, Resolve).Value;
 

@@ -5,8 +5,8 @@ using WsLimits.Analyzers.Infrastructure;
 namespace WsLimits.Analyzers.Receive;
 
 /// <summary>
-/// A call that appends data to a growing store: a MemoryStream, List&lt;byte&gt;, StringBuilder,
-/// ArrayBufferWriter or PipeWriter, or a string extended with +=.
+/// A call that appends data to a growing store: a MemoryStream, List&lt;byte&gt;, StringBuilder, PipeWriter or any
+/// other IBufferWriter&lt;T&gt;, or a string extended with +=.
 /// </summary>
 internal sealed class MessageSink
 {
@@ -66,13 +66,14 @@ internal sealed class MessageSink
         {
             sizeMember = "Length";
         }
-        else if (type.Is(types.ArrayBufferWriter) && method.Name is "Write" or "Advance")
-        {
-            sizeMember = "WrittenCount";
-        }
         else if (type.IsOrDerivesFrom(types.PipeWriter) && method.Name is "Write" or "WriteAsync" or "Advance")
         {
             sizeMember = null;
+        }
+        else if (type.IsOrImplements(types.BufferWriter) && method.Name is "Write" or "Advance")
+        {
+            // Recognised by the interface, so that pooled writers from packages, or declared in the code, count too.
+            sizeMember = HasWrittenCount(type) ? "WrittenCount" : null;
         }
         else
         {
@@ -80,5 +81,21 @@ internal sealed class MessageSink
         }
 
         return new MessageSink(invocation, store, symbol, sizeMember);
+    }
+
+    private static bool HasWrittenCount(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("WrittenCount"))
+            {
+                if (member is IPropertySymbol { IsStatic: false, GetMethod: not null })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -70,6 +70,33 @@ public sealed class WSL2002AnalyzerTests
         parameters: "WebSocket ws, PipeWriter pipe, CancellationToken ct"));
 
     [Fact]
+    public Task FlagsABufferWriterTheCodeDeclaresByItsInterface() => Verifier.AnalyzerAsync(InMethod("""
+        using var writer = new PooledBufferWriter();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            var memory = writer.GetMemory(4096);
+            result = await ws.ReceiveAsync(memory, ct);
+            [|writer.Advance(result.Count)|];
+        }
+        while (!result.EndOfMessage);
+        Handle(Encoding.UTF8.GetString(writer.WrittenSpan));
+        """) + PooledBufferWriter);
+
+    [Fact]
+    public Task FlagsAnyBufferWriterFilledThroughTheWriteExtension() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(buffer.AsMemory(), ct);
+            [|output.Write(buffer.AsSpan(0, result.Count))|];
+        }
+        while (!result.EndOfMessage);
+        """,
+        parameters: "WebSocket ws, IBufferWriter<byte> output, CancellationToken ct"));
+
+    [Fact]
     public Task FlagsAStoreDeclaredOutsideAnOuterReadLoop() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var message = new MemoryStream();
@@ -161,6 +188,47 @@ public sealed class WSL2002AnalyzerTests
 
         static bool Fits(MemoryStream stream, int count) => true;
         """));
+
+    [Fact]
+    public Task QuietWhenTheWrittenCountOfABufferWriterIsChecked() => Verifier.AnalyzerAsync(InMethod("""
+        using var writer = new PooledBufferWriter();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(writer.GetMemory(4096), ct);
+            writer.Advance(result.Count);
+            if (writer.WrittenCount > 65_536)
+            {
+                await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                return;
+            }
+        }
+        while (!result.EndOfMessage);
+        """) + PooledBufferWriter);
+
+    [Fact]
+    public Task QuietOnGetMemoryAndAdvanceOfATypeThatIsNotABufferWriter() => Verifier.AnalyzerAsync(InMethod("""
+        var frame = new FixedFrame();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(frame.GetMemory(), ct);
+            frame.Advance(result.Count);
+        }
+        while (!result.EndOfMessage);
+        """) + """
+
+        sealed class FixedFrame
+        {
+            private readonly byte[] _bytes = new byte[16384];
+
+            public int Filled { get; private set; }
+
+            public Memory<byte> GetMemory() => _bytes.AsMemory(Filled);
+
+            public void Advance(int count) => Filled += count;
+        }
+        """);
 
     [Fact]
     public Task QuietOnRelaysThatForwardEachFragment() => Verifier.AnalyzerAsync(InMethod("""
