@@ -14,6 +14,8 @@ internal sealed class ReceiveLoop
 {
     private HashSet<ISymbol>? _comparedSymbols;
 
+    private ReceivedLocals? _receivedLocals;
+
     private readonly WellKnownTypes _types;
 
     private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives, WellKnownTypes types)
@@ -121,7 +123,10 @@ internal sealed class ReceiveLoop
         return false;
     }
 
-    /// <summary>True when <paramref name="scope"/> touches the bytes or the result of any receive in the loop.</summary>
+    /// <summary>
+    /// True when <paramref name="scope"/> touches the bytes or the result of any receive in the loop, directly or
+    /// through a local the loop computes from them.
+    /// </summary>
     public bool CarriesReceivedData(IOperation scope)
     {
         foreach (var receive in Receives)
@@ -132,7 +137,32 @@ internal sealed class ReceiveLoop
             }
         }
 
-        return false;
+        return LocalsHoldingReceivedData().AnyMentionedIn(scope);
+    }
+
+    /// <summary>Locals the loop computes from the received bytes or results, found once per loop.</summary>
+    public ReceivedLocals LocalsHoldingReceivedData()
+    {
+        if (_receivedLocals is not null)
+        {
+            return _receivedLocals;
+        }
+
+        var received = new List<ISymbol>();
+        foreach (var receive in Receives)
+        {
+            if (receive.BufferSymbol is { } buffer)
+            {
+                received.Add(buffer);
+            }
+
+            if (receive.ResultSymbol is { } result)
+            {
+                received.Add(result);
+            }
+        }
+
+        return _receivedLocals = ReceivedLocals.In(Loop, received);
     }
 
     private bool OutlivesOneIteration(ISymbol store)

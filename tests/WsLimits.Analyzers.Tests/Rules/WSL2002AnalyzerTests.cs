@@ -97,6 +97,48 @@ public sealed class WSL2002AnalyzerTests
         parameters: "WebSocket ws, IBufferWriter<byte> output, CancellationToken ct"));
 
     [Fact]
+    public Task FlagsReceivedTextAppendedThroughALocal() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[1024];
+        while (ws.State == WebSocketState.Open)
+        {
+            var reply = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                var piece = Encoding.UTF8.GetString(buffer, 0, result.Count);
+                [|reply.Append(piece)|];
+            }
+            while (!result.EndOfMessage);
+            Handle(reply.ToString());
+        }
+        """));
+
+    [Fact]
+    public Task FlagsReceivedDataFollowedThroughSeveralLocals() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var parts = new List<byte[]>();
+        var lines = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var chunk = new byte[result.Count];
+            Array.Copy(buffer, chunk, result.Count);
+            [|parts.Add(chunk)|];
+            var raw = Encoding.ASCII.GetString(chunk);
+            var line = raw.TrimEnd('\0');
+            [|lines.Append(line)|];
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
     public Task FlagsAStoreDeclaredOutsideAnOuterReadLoop() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var message = new MemoryStream();
@@ -265,6 +307,41 @@ public sealed class WSL2002AnalyzerTests
             frame.Write(buffer, 0, result.Count);
             if (result.EndOfMessage) break;
         }
+        """));
+
+    [Fact]
+    public Task QuietWhenTextAppendedThroughALocalIsCapped() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[1024];
+        var reply = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var piece = Encoding.UTF8.GetString(buffer, 0, result.Count);
+            reply.Append(piece);
+            if (reply.Length > 65_536)
+            {
+                await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                return;
+            }
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task QuietWhenALocalFromTheReceiveIsHandledButNotStored() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var log = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var piece = Encoding.UTF8.GetString(buffer, 0, result.Count);
+            Handle(piece);
+            var stamp = DateTime.UtcNow.ToString("O");
+            log.Append(stamp);
+        }
+        while (!result.EndOfMessage);
         """));
 
     [Fact]
