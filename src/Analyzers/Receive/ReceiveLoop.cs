@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -148,21 +149,7 @@ internal sealed class ReceiveLoop
             return _receivedLocals;
         }
 
-        var received = new List<ISymbol>();
-        foreach (var receive in Receives)
-        {
-            if (receive.BufferSymbol is { } buffer)
-            {
-                received.Add(buffer);
-            }
-
-            if (receive.ResultSymbol is { } result)
-            {
-                received.Add(result);
-            }
-        }
-
-        return _receivedLocals = ReceivedLocals.In(Loop, received);
+        return _receivedLocals = ReceivedLocals.In(Loop, Receives.SelectMany(receive => receive.DataSymbols).ToList());
     }
 
     private bool OutlivesOneIteration(ISymbol store)
