@@ -56,6 +56,19 @@ public sealed class WSL2001AnalyzerTests
         """));
 
     [Fact]
+    public Task FlagsEachReadOfACloseStatusLoopThatDecodesEveryRead() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var result = await [|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|];
+        while (!result.CloseStatus.HasValue)
+        {
+            Handle(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            result = await [|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|];
+        }
+
+        await ws.CloseAsync(result.CloseStatus.Value, result.CloseStatusDescription, ct);
+        """));
+
+    [Fact]
     public Task QuietWhenEndOfMessageIsChecked() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
