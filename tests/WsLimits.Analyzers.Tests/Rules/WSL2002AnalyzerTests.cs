@@ -139,6 +139,62 @@ public sealed class WSL2002AnalyzerTests
         """));
 
     [Fact]
+    public Task FlagsAnArrayResizedWhenFullUntilEndOfMessage() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var count = 0;
+        WebSocketReceiveResult result;
+        do
+        {
+            if (count >= buffer.Length)
+            {
+                [|Array.Resize(ref buffer, buffer.Length * 2)|];
+            }
+
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), ct);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+        Handle(Encoding.UTF8.GetString(buffer, 0, count));
+        """));
+
+    [Fact]
+    public Task FlagsALargerArrayCopiedAndAssignedBack() => Verifier.AnalyzerAsync(InMethod("""
+        var chunk = new byte[4096];
+        var message = Array.Empty<byte>();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(chunk), ct);
+            var grown = new byte[message.Length + result.Count];
+            Buffer.BlockCopy(message, 0, grown, 0, message.Length);
+            Buffer.BlockCopy(chunk, 0, grown, message.Length, result.Count);
+            [|message = grown|];
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task FlagsARentedArraySwappedForALargerOne() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var filled = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            if (buffer.Length - filled < 512)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, filled).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                [|buffer = larger|];
+            }
+
+            result = await ws.ReceiveAsync(buffer.AsMemory(filled), ct);
+            filled += result.Count;
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
     public Task FlagsAStoreDeclaredOutsideAnOuterReadLoop() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var message = new MemoryStream();
@@ -271,6 +327,46 @@ public sealed class WSL2002AnalyzerTests
             public void Advance(int count) => Filled += count;
         }
         """);
+
+    [Fact]
+    public Task QuietWhenAGrowingArrayIsCapped() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var count = 0;
+        WebSocketReceiveResult result;
+        do
+        {
+            if (count >= buffer.Length)
+            {
+                if (buffer.Length * 2 > 1_048_576)
+                {
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    return;
+                }
+
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), ct);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task QuietWhenAFixedArrayIsTrimmedToTheLengthFilled() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[65536];
+        var count = 0;
+        while (true)
+        {
+            var result = await ws.ReceiveAsync(buffer.AsMemory(count), ct);
+            count += result.Count;
+            if (result.EndOfMessage)
+            {
+                Array.Resize(ref buffer, count);
+                break;
+            }
+        }
+        """));
 
     [Fact]
     public Task QuietOnRelaysThatForwardEachFragment() => Verifier.AnalyzerAsync(InMethod("""
