@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,12 +28,44 @@ public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
         }
 
         var function = receive.Invocation.EnclosingFunction();
-        if (EndOfMessageChecks.AnyIn(function, types) || ResultLeavesTheFunction(receive, function) || !DecodesAsMessage(function, buffer, types))
+        if (EndOfMessageChecks.AnyActedOnIn(function, types, ReceivedDataIn(function, types))
+            || ResultLeavesTheFunction(receive, function)
+            || !DecodesAsMessage(function, buffer, types))
         {
             return;
         }
 
         report(Diagnostic.Create(Descriptors.EndOfMessageIgnored, receive.Invocation.Syntax.GetLocation()));
+    }
+
+    /// <summary>
+    /// Whether a value is, or is computed through locals from, what any receive in the function received. Built on
+    /// first use: most functions read EndOfMessage without passing it to a send.
+    /// </summary>
+    private static Func<IOperation, bool> ReceivedDataIn(IOperation function, WellKnownTypes types)
+    {
+        List<ISymbol>? received = null;
+        ReceivedLocals? locals = null;
+        return value =>
+        {
+            received ??= ReceivedSymbols(function, types);
+            locals ??= ReceivedLocals.In(function, received);
+            return received.Exists(value.Mentions) || locals.AnyMentionedIn(value);
+        };
+    }
+
+    private static List<ISymbol> ReceivedSymbols(IOperation function, WellKnownTypes types)
+    {
+        var received = new List<ISymbol>();
+        foreach (var operation in function.Descendants())
+        {
+            if (operation is IInvocationOperation invocation && WebSocketReceiveCall.TryCreate(invocation, types) is { } receive)
+            {
+                received.AddRange(receive.DataSymbols);
+            }
+        }
+
+        return received;
     }
 
     /// <summary>A result kept in a field, or handed whole to another method, may have its EndOfMessage checked there.</summary>

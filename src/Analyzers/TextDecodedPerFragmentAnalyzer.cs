@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,11 +29,15 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
             return;
         }
 
+        var reported = new HashSet<IOperation>();
         foreach (var sink in loop.GrowingSinks())
         {
-            foreach (var operation in sink.Append.Descendants())
+            foreach (var operation in AppendedValues(sink, loop).SelectMany(value => value.DescendantsAndSelf()))
             {
-                if (operation is IInvocationOperation decode && MessageConsumers.IsMultiByteTextDecode(decode, types) && loop.CarriesReceivedData(decode))
+                if (operation is IInvocationOperation decode
+                    && MessageConsumers.IsMultiByteTextDecode(decode, types)
+                    && loop.CarriesReceivedData(decode)
+                    && reported.Add(decode))
                 {
                     report(Diagnostic.Create(
                         Descriptors.TextDecodedPerFragment,
@@ -41,4 +47,8 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
             }
         }
     }
+
+    /// <summary>The append, and what reaches it through locals: <c>var text = Encoding.UTF8.GetString(...); builder.Append(text);</c>.</summary>
+    private static IEnumerable<IOperation> AppendedValues(MessageSink sink, ReceiveLoop loop) =>
+        loop.LocalsHoldingReceivedData().ValuesReaching(sink.Append).Prepend(sink.Append);
 }

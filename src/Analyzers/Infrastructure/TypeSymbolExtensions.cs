@@ -20,4 +20,28 @@ internal static class TypeSymbolExtensions
 
         return false;
     }
+
+    /// <summary>True when <paramref name="type"/> is the generic interface <paramref name="expected"/>, or implements a construction of it.</summary>
+    public static bool IsOrImplements(this ITypeSymbol? type, INamedTypeSymbol? expected)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.Is(expected))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Is(expected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -51,6 +51,7 @@ internal sealed class WellKnownTypes
         HttpConnectionOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions");
         HttpConnectionDispatcherOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.HttpConnectionDispatcherOptions");
         MessagePackSerializer = compilation.GetTypeByMetadataName("MessagePack.MessagePackSerializer");
+        BufferWriter = compilation.GetTypeByMetadataName("System.Buffers.IBufferWriter`1");
     }
 
     public INamedTypeSymbol WebSocket { get; }
@@ -88,6 +89,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? HubConnectionExtensions { get; }
     public INamedTypeSymbol? HttpConnectionOptions { get; }
     public INamedTypeSymbol? HttpConnectionDispatcherOptions { get; }
+    public INamedTypeSymbol? BufferWriter { get; }
 
     public INamedTypeSymbol? MessagePackSerializer { get; }
 

@@ -5,8 +5,8 @@ using WsLimits.Analyzers.Infrastructure;
 namespace WsLimits.Analyzers.Receive;
 
 /// <summary>
-/// A call that appends data to a growing store: a MemoryStream, List&lt;byte&gt;, StringBuilder,
-/// ArrayBufferWriter or PipeWriter, or a string extended with +=.
+/// A call that appends data to a growing store: a MemoryStream, List&lt;byte&gt;, StringBuilder, PipeWriter or any
+/// other IBufferWriter&lt;T&gt;, or a string extended with +=; or an array grown with Array.Resize or by hand.
 /// </summary>
 internal sealed class MessageSink
 {
@@ -18,7 +18,7 @@ internal sealed class MessageSink
         SizeMember = sizeMember;
     }
 
-    /// <summary>The append itself: an invocation, or a compound assignment for strings.</summary>
+    /// <summary>The append itself: an invocation, a compound assignment for strings, or the assignment of a grown array.</summary>
     public IOperation Append { get; }
 
     /// <summary>The expression for the store, as written at the append.</summary>
@@ -35,14 +35,17 @@ internal sealed class MessageSink
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound
             when compound.Target.Type?.SpecialType == SpecialType.System_String && compound.Target.StorageSymbol() is { } text
             => new MessageSink(compound, compound.Target, text, "Length"),
+        ISimpleAssignmentOperation assignment when ArrayRegrowth.Matches(assignment, types) && assignment.Target.StorageSymbol() is { } array
+            => new MessageSink(assignment, assignment.Target, array, "Length"),
         _ => null,
     };
 
     private static MessageSink? TryMatchInvocation(IInvocationOperation invocation, WellKnownTypes types)
     {
         var method = invocation.TargetMethod;
+        var growsArray = IsArrayGrowth(invocation);
         var store = invocation.Instance;
-        if (method.IsExtensionMethod && method.ContainingType.Is(types.BuffersExtensions) && method.Name == "Write" && invocation.Arguments.Length > 0)
+        if (growsArray || (method.IsExtensionMethod && method.ContainingType.Is(types.BuffersExtensions) && method.Name == "Write" && invocation.Arguments.Length > 0))
         {
             store = invocation.Arguments[0].Value.WithoutConversions();
         }
@@ -54,7 +57,11 @@ internal sealed class MessageSink
 
         var type = store.Type;
         string? sizeMember;
-        if (type.IsOrDerivesFrom(types.MemoryStream) && method.Name is "Write" or "WriteAsync" or "WriteByte")
+        if (growsArray)
+        {
+            sizeMember = "Length";
+        }
+        else if (type.IsOrDerivesFrom(types.MemoryStream) && method.Name is "Write" or "WriteAsync" or "WriteByte")
         {
             sizeMember = "Length";
         }
@@ -66,13 +73,14 @@ internal sealed class MessageSink
         {
             sizeMember = "Length";
         }
-        else if (type.Is(types.ArrayBufferWriter) && method.Name is "Write" or "Advance")
-        {
-            sizeMember = "WrittenCount";
-        }
         else if (type.IsOrDerivesFrom(types.PipeWriter) && method.Name is "Write" or "WriteAsync" or "Advance")
         {
             sizeMember = null;
+        }
+        else if (type.IsOrImplements(types.BufferWriter) && method.Name is "Write" or "Advance")
+        {
+            // Recognised by the interface, so that pooled writers from packages, or declared in the code, count too.
+            sizeMember = HasWrittenCount(type) ? "WrittenCount" : null;
         }
         else
         {
@@ -80,5 +88,26 @@ internal sealed class MessageSink
         }
 
         return new MessageSink(invocation, store, symbol, sizeMember);
+    }
+
+    private static bool IsArrayGrowth(IInvocationOperation invocation) =>
+        invocation.TargetMethod is { Name: "Resize", ContainingType.SpecialType: SpecialType.System_Array }
+        && invocation.Arguments.Length == 2
+        && ArrayRegrowth.Enlarges(invocation.Arguments[1].Value);
+
+    private static bool HasWrittenCount(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("WrittenCount"))
+            {
+                if (member is IPropertySymbol { IsStatic: false, GetMethod: not null })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -12,7 +13,9 @@ namespace WsLimits.Analyzers.Receive;
 /// </summary>
 internal sealed class ReceiveLoop
 {
-    private HashSet<ISymbol>? _comparedSymbols;
+    private List<HashSet<ISymbol>>? _comparisons;
+
+    private ReceivedLocals? _receivedLocals;
 
     private readonly WellKnownTypes _types;
 
@@ -65,7 +68,7 @@ internal sealed class ReceiveLoop
     /// </summary>
     public bool IsSizeChecked(MessageSink sink)
     {
-        var compared = ComparedSymbols();
+        var compared = ComparedSymbols(sink);
         if (compared.Contains(sink.Symbol) || RunningTotals().Exists(compared.Contains))
         {
             return true;
@@ -82,30 +85,66 @@ internal sealed class ReceiveLoop
         return false;
     }
 
-    /// <summary>Every local, field or parameter that a relational comparison in the function reads, found once per loop.</summary>
-    private HashSet<ISymbol> ComparedSymbols()
+    /// <summary>
+    /// Every local, field or parameter that a relational comparison in the function reads. For an array, a comparison
+    /// of it with how far it is filled (a running total, or a receive result) asks whether it is full: it bounds nothing.
+    /// </summary>
+    private HashSet<ISymbol> ComparedSymbols(MessageSink sink)
     {
-        if (_comparedSymbols is not null)
+        var fillLevels = sink.Store.Type is IArrayTypeSymbol ? FillLevels() : null;
+        var compared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var comparison in Comparisons())
         {
-            return _comparedSymbols;
+            if (fillLevels is null || !comparison.Contains(sink.Symbol) || !fillLevels.Exists(comparison.Contains))
+            {
+                compared.UnionWith(comparison);
+            }
         }
 
-        var compared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        return compared;
+    }
+
+    /// <summary>The symbols each relational comparison in the function reads, found once per loop.</summary>
+    private List<HashSet<ISymbol>> Comparisons()
+    {
+        if (_comparisons is not null)
+        {
+            return _comparisons;
+        }
+
+        var comparisons = new List<HashSet<ISymbol>>();
         foreach (var operation in Loop.EnclosingFunction().Descendants())
         {
             if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational())
             {
+                var symbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
                 foreach (var part in binary.Descendants())
                 {
                     if (part.StorageSymbol() is { } symbol)
                     {
-                        compared.Add(symbol);
+                        symbols.Add(symbol);
                     }
                 }
+
+                comparisons.Add(symbols);
             }
         }
 
-        return _comparedSymbols = compared;
+        return _comparisons = comparisons;
+    }
+
+    private List<ISymbol> FillLevels()
+    {
+        var levels = RunningTotals();
+        foreach (var receive in Receives)
+        {
+            if (receive.ResultSymbol is { } result)
+            {
+                levels.Add(result);
+            }
+        }
+
+        return levels;
     }
 
     private static bool ClosesWithMessageTooBig(IConditionalOperation conditional)
@@ -121,7 +160,10 @@ internal sealed class ReceiveLoop
         return false;
     }
 
-    /// <summary>True when <paramref name="scope"/> touches the bytes or the result of any receive in the loop.</summary>
+    /// <summary>
+    /// True when <paramref name="scope"/> touches the bytes or the result of any receive in the loop, directly or
+    /// through a local the loop computes from them.
+    /// </summary>
     public bool CarriesReceivedData(IOperation scope)
     {
         foreach (var receive in Receives)
@@ -132,7 +174,18 @@ internal sealed class ReceiveLoop
             }
         }
 
-        return false;
+        return LocalsHoldingReceivedData().AnyMentionedIn(scope);
+    }
+
+    /// <summary>Locals the loop computes from the received bytes or results, found once per loop.</summary>
+    public ReceivedLocals LocalsHoldingReceivedData()
+    {
+        if (_receivedLocals is not null)
+        {
+            return _receivedLocals;
+        }
+
+        return _receivedLocals = ReceivedLocals.In(Loop, Receives.SelectMany(receive => receive.DataSymbols).ToList());
     }
 
     private bool OutlivesOneIteration(ISymbol store)

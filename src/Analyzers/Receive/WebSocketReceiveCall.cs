@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
@@ -54,6 +55,23 @@ internal sealed class WebSocketReceiveCall
         }
 
         return buffer is null || token is null ? null : new WebSocketReceiveCall(invocation, buffer, token);
+    }
+
+    /// <summary>The buffer and result symbols, those the analysis can name.</summary>
+    public IEnumerable<ISymbol> DataSymbols
+    {
+        get
+        {
+            if (BufferSymbol is not null)
+            {
+                yield return BufferSymbol;
+            }
+
+            if (ResultSymbol is not null)
+            {
+                yield return ResultSymbol;
+            }
+        }
     }
 
     /// <summary>True when <paramref name="scope"/> touches the received bytes or the receive result.</summary>

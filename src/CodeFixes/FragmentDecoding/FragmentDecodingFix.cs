@@ -41,7 +41,7 @@ internal static class FragmentDecodingFix
                 Parse($"{DecoderRewritePlan.DecoderName}.GetChars({Arguments(plan)}, {DecoderRewritePlan.CharsName}, 0, {plan.Flush});"),
             });
 
-            var decoded = plan.AppendsToString ? $"new string({DecoderRewritePlan.CharsName})" : DecoderRewritePlan.CharsName;
+            var decoded = plan.NeedsAString ? $"new string({DecoderRewritePlan.CharsName})" : DecoderRewritePlan.CharsName;
             editor.ReplaceNode(plan.Decode, SyntaxFactory.ParseExpression(decoded).WithTriviaFrom(plan.Decode));
         }
 

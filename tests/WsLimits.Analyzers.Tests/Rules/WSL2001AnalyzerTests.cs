@@ -37,6 +37,38 @@ public sealed class WSL2001AnalyzerTests
         """));
 
     [Fact]
+    public Task FlagsAReplyOfOtherDataSentWithTheReadsEndOfMessage() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var score = 0;
+        while (ws.State == WebSocketState.Open)
+        {
+            var result = await [|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|];
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                break;
+            }
+
+            var move = JsonSerializer.Deserialize<int[]>(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            score += move?.Length ?? 0;
+            var state = JsonSerializer.SerializeToUtf8Bytes(new { score });
+            await ws.SendAsync(new ArraySegment<byte>(state), result.MessageType, result.EndOfMessage, ct);
+        }
+        """));
+
+    [Fact]
+    public Task FlagsEachReadOfACloseStatusLoopThatDecodesEveryRead() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var result = await [|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|];
+        while (!result.CloseStatus.HasValue)
+        {
+            Handle(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            result = await [|ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct)|];
+        }
+
+        await ws.CloseAsync(result.CloseStatus.Value, result.CloseStatusDescription, ct);
+        """));
+
+    [Fact]
     public Task QuietWhenEndOfMessageIsChecked() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
@@ -58,6 +90,44 @@ public sealed class WSL2001AnalyzerTests
             await ws.SendAsync(new ArraySegment<byte>(buffer, 0, result.Count), result.MessageType, result.EndOfMessage, ct);
             result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
         }
+        """));
+
+    [Fact]
+    public Task QuietOnARelayThatLogsEachFragmentAndForwardsItsBytes() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+        while (!result.CloseStatus.HasValue)
+        {
+            Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, result.Count));
+            var fragment = new ArraySegment<byte>(buffer, 0, result.Count);
+            await target.SendAsync(fragment, result.MessageType, result.EndOfMessage, ct);
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+        }
+        """,
+        parameters: "WebSocket ws, WebSocket target, CancellationToken ct"));
+
+    [Fact]
+    public Task QuietOnAnEchoWhoseReplyIsComputedFromEachPiece() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        while (ws.State == WebSocketState.Open)
+        {
+            var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var piece = Encoding.ASCII.GetString(buffer, 0, result.Count);
+            var shouted = Encoding.ASCII.GetBytes(piece.ToUpperInvariant());
+            await ws.SendAsync(shouted, result.MessageType, result.EndOfMessage, ct);
+        }
+        """));
+
+    [Fact]
+    public Task QuietWhenEndOfMessageIsHandedToOtherCode() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        while (ws.State == WebSocketState.Open)
+        {
+            var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            OnPiece(Encoding.UTF8.GetString(buffer, 0, result.Count), result.EndOfMessage);
+        }
+
+        static void OnPiece(string text, bool last) { }
         """));
 
     [Fact]

@@ -70,6 +70,131 @@ public sealed class WSL2002AnalyzerTests
         parameters: "WebSocket ws, PipeWriter pipe, CancellationToken ct"));
 
     [Fact]
+    public Task FlagsABufferWriterTheCodeDeclaresByItsInterface() => Verifier.AnalyzerAsync(InMethod("""
+        using var writer = new PooledBufferWriter();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            var memory = writer.GetMemory(4096);
+            result = await ws.ReceiveAsync(memory, ct);
+            [|writer.Advance(result.Count)|];
+        }
+        while (!result.EndOfMessage);
+        Handle(Encoding.UTF8.GetString(writer.WrittenSpan));
+        """) + PooledBufferWriter);
+
+    [Fact]
+    public Task FlagsAnyBufferWriterFilledThroughTheWriteExtension() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(buffer.AsMemory(), ct);
+            [|output.Write(buffer.AsSpan(0, result.Count))|];
+        }
+        while (!result.EndOfMessage);
+        """,
+        parameters: "WebSocket ws, IBufferWriter<byte> output, CancellationToken ct"));
+
+    [Fact]
+    public Task FlagsReceivedTextAppendedThroughALocal() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[1024];
+        while (ws.State == WebSocketState.Open)
+        {
+            var reply = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                var piece = Encoding.UTF8.GetString(buffer, 0, result.Count);
+                [|reply.Append(piece)|];
+            }
+            while (!result.EndOfMessage);
+            Handle(reply.ToString());
+        }
+        """));
+
+    [Fact]
+    public Task FlagsReceivedDataFollowedThroughSeveralLocals() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var parts = new List<byte[]>();
+        var lines = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var chunk = new byte[result.Count];
+            Array.Copy(buffer, chunk, result.Count);
+            [|parts.Add(chunk)|];
+            var raw = Encoding.ASCII.GetString(chunk);
+            var line = raw.TrimEnd('\0');
+            [|lines.Append(line)|];
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task FlagsAnArrayResizedWhenFullUntilEndOfMessage() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var count = 0;
+        WebSocketReceiveResult result;
+        do
+        {
+            if (count >= buffer.Length)
+            {
+                [|Array.Resize(ref buffer, buffer.Length * 2)|];
+            }
+
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), ct);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+        Handle(Encoding.UTF8.GetString(buffer, 0, count));
+        """));
+
+    [Fact]
+    public Task FlagsALargerArrayCopiedAndAssignedBack() => Verifier.AnalyzerAsync(InMethod("""
+        var chunk = new byte[4096];
+        var message = Array.Empty<byte>();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(chunk), ct);
+            var grown = new byte[message.Length + result.Count];
+            Buffer.BlockCopy(message, 0, grown, 0, message.Length);
+            Buffer.BlockCopy(chunk, 0, grown, message.Length, result.Count);
+            [|message = grown|];
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task FlagsARentedArraySwappedForALargerOne() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var filled = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            if (buffer.Length - filled < 512)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                buffer.AsSpan(0, filled).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                [|buffer = larger|];
+            }
+
+            result = await ws.ReceiveAsync(buffer.AsMemory(filled), ct);
+            filled += result.Count;
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
     public Task FlagsAStoreDeclaredOutsideAnOuterReadLoop() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var message = new MemoryStream();
@@ -163,6 +288,87 @@ public sealed class WSL2002AnalyzerTests
         """));
 
     [Fact]
+    public Task QuietWhenTheWrittenCountOfABufferWriterIsChecked() => Verifier.AnalyzerAsync(InMethod("""
+        using var writer = new PooledBufferWriter();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(writer.GetMemory(4096), ct);
+            writer.Advance(result.Count);
+            if (writer.WrittenCount > 65_536)
+            {
+                await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                return;
+            }
+        }
+        while (!result.EndOfMessage);
+        """) + PooledBufferWriter);
+
+    [Fact]
+    public Task QuietOnGetMemoryAndAdvanceOfATypeThatIsNotABufferWriter() => Verifier.AnalyzerAsync(InMethod("""
+        var frame = new FixedFrame();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(frame.GetMemory(), ct);
+            frame.Advance(result.Count);
+        }
+        while (!result.EndOfMessage);
+        """) + """
+
+        sealed class FixedFrame
+        {
+            private readonly byte[] _bytes = new byte[16384];
+
+            public int Filled { get; private set; }
+
+            public Memory<byte> GetMemory() => _bytes.AsMemory(Filled);
+
+            public void Advance(int count) => Filled += count;
+        }
+        """);
+
+    [Fact]
+    public Task QuietWhenAGrowingArrayIsCapped() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var count = 0;
+        WebSocketReceiveResult result;
+        do
+        {
+            if (count >= buffer.Length)
+            {
+                if (buffer.Length * 2 > 1_048_576)
+                {
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    return;
+                }
+
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), ct);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task QuietWhenAFixedArrayIsTrimmedToTheLengthFilled() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[65536];
+        var count = 0;
+        while (true)
+        {
+            var result = await ws.ReceiveAsync(buffer.AsMemory(count), ct);
+            count += result.Count;
+            if (result.EndOfMessage)
+            {
+                Array.Resize(ref buffer, count);
+                break;
+            }
+        }
+        """));
+
+    [Fact]
     public Task QuietOnRelaysThatForwardEachFragment() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         while (true)
@@ -197,6 +403,41 @@ public sealed class WSL2002AnalyzerTests
             frame.Write(buffer, 0, result.Count);
             if (result.EndOfMessage) break;
         }
+        """));
+
+    [Fact]
+    public Task QuietWhenTextAppendedThroughALocalIsCapped() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[1024];
+        var reply = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var piece = Encoding.UTF8.GetString(buffer, 0, result.Count);
+            reply.Append(piece);
+            if (reply.Length > 65_536)
+            {
+                await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                return;
+            }
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task QuietWhenALocalFromTheReceiveIsHandledButNotStored() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var log = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var piece = Encoding.UTF8.GetString(buffer, 0, result.Count);
+            Handle(piece);
+            var stamp = DateTime.UtcNow.ToString("O");
+            log.Append(stamp);
+        }
+        while (!result.EndOfMessage);
         """));
 
     [Fact]

@@ -195,6 +195,82 @@ public sealed class WSL2002CodeFixTests
     }
 
     [Fact]
+    public Task ChecksTheWrittenCountOfABufferWriterTheCodeDeclares()
+    {
+        var test = Verifier.Create(InMethod("""
+            using var writer = new PooledBufferWriter();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(writer.GetMemory(4096), ct);
+                [|writer.Advance(result.Count)|];
+            }
+            while (!result.EndOfMessage);
+            """) + PooledBufferWriter);
+        test.FixedCode = InMethod("""
+            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+            using var writer = new PooledBufferWriter();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(writer.GetMemory(4096), ct);
+                writer.Advance(result.Count);
+                if (writer.WrittenCount > MaxMessageBytes)
+                {
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    return;
+                }
+            }
+            while (!result.EndOfMessage);
+            """) + PooledBufferWriter;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task ChecksTheLengthOfAnArrayAfterItIsResized()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[4096];
+            var count = 0;
+            WebSocketReceiveResult result;
+            do
+            {
+                if (count == buffer.Length)
+                {
+                    [|Array.Resize(ref buffer, buffer.Length * 2)|];
+                }
+
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), ct);
+                count += result.Count;
+            }
+            while (!result.EndOfMessage);
+            """));
+        test.FixedCode = InMethod("""
+            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+            var buffer = new byte[4096];
+            var count = 0;
+            WebSocketReceiveResult result;
+            do
+            {
+                if (count == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                    if (buffer.Length > MaxMessageBytes)
+                    {
+                        await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                        return;
+                    }
+                }
+
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), ct);
+                count += result.Count;
+            }
+            while (!result.EndOfMessage);
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task OffersNoFixWhereTheFunctionMustReturnAValue() => NoFixAsync(InMethod(
         """
         var buffer = new byte[4096];

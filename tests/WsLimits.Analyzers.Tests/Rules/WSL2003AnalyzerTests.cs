@@ -35,6 +35,39 @@ public sealed class WSL2003AnalyzerTests
         """));
 
     [Fact]
+    public Task FlagsADecodeThatReachesTheBuilderThroughALocal() => Verifier.AnalyzerAsync(
+        InMethod("""
+            var buffer = new byte[1024];
+            var reply = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                var piece = {|#0:Encoding.UTF8.GetString(buffer, 0, result.Count)|};
+                reply.Append(piece);
+            }
+            while (!result.EndOfMessage);
+            """),
+        expected: Verifier.Diagnostic().WithLocation(0).WithArguments("Encoding.UTF8.GetString"));
+
+    [Fact]
+    public Task FlagsADecodeTwoLocalsAwayFromTheAppendOnce() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[1024];
+        var reply = new StringBuilder();
+        var copy = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var raw = [|Encoding.UTF8.GetString(buffer, 0, result.Count)|];
+            var line = raw.TrimEnd('\0');
+            reply.Append(line);
+            copy.Append(line);
+        }
+        while (!result.EndOfMessage);
+        """));
+
+    [Fact]
     public Task QuietWhenTheWholeMessageIsDecodedOnce() => Verifier.AnalyzerAsync(InMethod("""
         var buffer = new byte[4096];
         var message = new MemoryStream();
@@ -62,6 +95,22 @@ public sealed class WSL2003AnalyzerTests
             text.Append(chars, 0, count);
         }
         while (!result.EndOfMessage);
+        """));
+
+    [Fact]
+    public Task QuietWhenADecodedLocalIsNotAppended() => Verifier.AnalyzerAsync(InMethod("""
+        var buffer = new byte[4096];
+        var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            var preview = Encoding.UTF8.GetString(buffer, 0, Math.Min(result.Count, 16));
+            Console.WriteLine(preview);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        Handle(Encoding.UTF8.GetString(message.ToArray()));
         """));
 
     [Fact]

@@ -71,6 +71,70 @@ public sealed class WSL2003CodeFixTests
     }
 
     [Fact]
+    public Task KeepsALocalThatHoldsTheDecodedTextAString()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[1024];
+            var reply = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                var piece = [|Encoding.UTF8.GetString(buffer, 0, result.Count)|];
+                reply.Append(piece);
+            }
+            while (!result.EndOfMessage);
+            """));
+        test.FixedCode = InMethod("""
+            var buffer = new byte[1024];
+            var reply = new StringBuilder();
+            WebSocketReceiveResult result;
+            var decoder = Encoding.UTF8.GetDecoder();
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                var chars = new char[decoder.GetCharCount(buffer, 0, result.Count, result.EndOfMessage)];
+                decoder.GetChars(buffer, 0, result.Count, chars, 0, result.EndOfMessage);
+                var piece = new string(chars);
+                reply.Append(piece);
+            }
+            while (!result.EndOfMessage);
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task BuildsAStringWhenTheTextIsPassedOnBeforeTheAppend()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[1024];
+            var reply = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                reply.Append([|Encoding.UTF8.GetString(buffer, 0, result.Count)|].TrimEnd('\0'));
+            }
+            while (!result.EndOfMessage);
+            """));
+        test.FixedCode = InMethod("""
+            var buffer = new byte[1024];
+            var reply = new StringBuilder();
+            WebSocketReceiveResult result;
+            var decoder = Encoding.UTF8.GetDecoder();
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                var chars = new char[decoder.GetCharCount(buffer, 0, result.Count, result.EndOfMessage)];
+                decoder.GetChars(buffer, 0, result.Count, chars, 0, result.EndOfMessage);
+                reply.Append(new string(chars).TrimEnd('\0'));
+            }
+            while (!result.EndOfMessage);
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task FixAllLeavesALoopWhereTheDecoderNameIsTaken()
     {
         var test = Verifier.Create(InMethod("""
