@@ -8,8 +8,8 @@ internal enum LimitScope
 }
 
 /// <summary>
-/// What one WebSocket peer refuses by default. A null limit means none. Every entry comes from
-/// ../shared/facts/websocket-limits.md; those the interop lab can run are checked against the real peer.
+/// What one WebSocket peer refuses by default. A null limit means none. Every entry comes from the sources listed in
+/// docs/peer-facts.md; those the interop lab can run are checked against the real peer.
 /// </summary>
 internal sealed class PeerProfile
 {
