@@ -5,22 +5,30 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
 using WsLimits.Analyzers.Receive;
 
 namespace WsLimits.Analyzers;
 
-/// <summary>WSL2001: one ReceiveAsync result decoded or parsed as a whole message, with EndOfMessage never checked.</summary>
+/// <summary>
+/// WSL2001: one ReceiveAsync result decoded or parsed as a whole message, here or in a method of the project it is
+/// handed to, with EndOfMessage never checked.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.EndOfMessageIgnored);
 
-    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types) =>
-        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("ReceiveAsync"), (invocation, report) => Analyze(invocation, report, types), SyntaxKind.InvocationExpression);
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
+    {
+        var use = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider));
+        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("ReceiveAsync"), (invocation, report) => Analyze(invocation, report, types, use.Handlers), SyntaxKind.InvocationExpression);
+    }
 
-    private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types)
+    private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types, MessageHandlers handlers)
     {
         if (WebSocketReceiveCall.TryCreate(invocation, types) is not { BufferSymbol: { } buffer } receive)
         {
@@ -30,7 +38,7 @@ public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
         var function = receive.Invocation.EnclosingFunction();
         if (EndOfMessageChecks.AnyActedOnIn(function, types, ReceivedDataIn(function, types))
             || ResultLeavesTheFunction(receive, function)
-            || !DecodesAsMessage(function, buffer, types))
+            || !DecodesAsMessage(function, buffer, types, handlers))
         {
             return;
         }
@@ -93,11 +101,13 @@ public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
         return false;
     }
 
-    private static bool DecodesAsMessage(IOperation function, ISymbol buffer, WellKnownTypes types)
+    /// <summary>The received bytes are decoded or parsed here, or handed to a method of the project that does so.</summary>
+    private static bool DecodesAsMessage(IOperation function, ISymbol buffer, WellKnownTypes types, MessageHandlers handlers)
     {
         foreach (var operation in function.Descendants())
         {
-            if (MessageConsumers.IsMessageConsumer(operation, types) && operation.Mentions(buffer))
+            if ((MessageConsumers.IsMessageConsumer(operation, types) && operation.Mentions(buffer))
+                || (operation is IArgumentOperation { Parent: IInvocationOperation } argument && argument.Value.Mentions(buffer) && handlers.ConsumesAsMessage(argument)))
             {
                 return true;
             }

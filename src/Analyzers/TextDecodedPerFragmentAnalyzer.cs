@@ -6,7 +6,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
+using WsLimits.Analyzers.Options;
 using WsLimits.Analyzers.Receive;
 
 namespace WsLimits.Analyzers;
@@ -18,13 +20,16 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.TextDecodedPerFragment);
 
-    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types) =>
-        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
+    internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
+    {
+        var receives = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider)).Receives;
+        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, receives), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
+    }
 
-    private static void Analyze(ILoopOperation loopOperation, Action<Diagnostic> report, WellKnownTypes types)
+    private static void Analyze(ILoopOperation loopOperation, Action<Diagnostic> report, WellKnownTypes types, ReceiveWrappers receives)
     {
         // Driven by the loop, so that everything reported lies within the operation analyzed.
-        if (ReceiveLoop.TryCreate(loopOperation, types) is not { ReadsUntilEndOfMessage: true } loop)
+        if (ReceiveLoop.TryCreate(loopOperation, types, receives) is not { ReadsUntilEndOfMessage: true } loop)
         {
             return;
         }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
 using WsLimits.Analyzers.Receive;
@@ -27,13 +28,14 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
-        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, options), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
+        var receives = WebSocketUse.Of(context.Compilation, types, options).Receives;
+        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, options, receives), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
     }
 
-    private static void Analyze(ILoopOperation operation, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options)
+    private static void Analyze(ILoopOperation operation, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options, ReceiveWrappers receives)
     {
         // Driven by the loop, so that everything reported lies within the operation analyzed.
-        if (ReceiveLoop.TryCreate(operation, types) is not { ReadsUntilEndOfMessage: true } loop)
+        if (ReceiveLoop.TryCreate(operation, types, receives) is not { ReadsUntilEndOfMessage: true } loop)
         {
             return;
         }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.Receive;
@@ -30,14 +31,17 @@ internal sealed class ReceiveLoop
 
     public ImmutableArray<WebSocketReceiveCall> Receives { get; }
 
-    /// <summary>The loop, if it calls ReceiveAsync itself (not only in a nested loop).</summary>
-    public static ReceiveLoop? TryCreate(ILoopOperation loop, WellKnownTypes types)
+    /// <summary>
+    /// The loop, if it calls ReceiveAsync itself (not only in a nested loop), on the socket or, with
+    /// <paramref name="wrappers"/>, through a method of the project that receives for it.
+    /// </summary>
+    public static ReceiveLoop? TryCreate(ILoopOperation loop, WellKnownTypes types, ReceiveWrappers? wrappers = null)
     {
         var receives = ImmutableArray.CreateBuilder<WebSocketReceiveCall>();
         foreach (var operation in loop.Descendants())
         {
             if (operation is IInvocationOperation invocation
-                && WebSocketReceiveCall.TryCreate(invocation, types) is { } receive
+                && WebSocketReceiveCall.TryCreate(invocation, types, wrappers) is { } receive
                 && receive.Invocation.EnclosingLoop() == loop)
             {
                 receives.Add(receive);

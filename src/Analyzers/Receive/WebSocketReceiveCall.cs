@@ -1,13 +1,16 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.Receive;
 
 /// <summary>
 /// A call to <c>WebSocket.ReceiveAsync</c> on WebSocket or a subtype, in either overload:
-/// (ArraySegment, token) → WebSocketReceiveResult, or (Memory, token) → ValueWebSocketReceiveResult.
+/// (ArraySegment, token) → WebSocketReceiveResult, or (Memory, token) → ValueWebSocketReceiveResult; or, where the
+/// caller asks, a call to a method of the project that receives into its caller's buffer and returns that result
+/// (<see cref="ReceiveWrappers"/>).
 /// </summary>
 internal sealed class WebSocketReceiveCall
 {
@@ -32,6 +35,35 @@ internal sealed class WebSocketReceiveCall
     /// <summary>The local or field the awaited result is stored in, when there is one.</summary>
     public ISymbol? ResultSymbol { get; }
 
+    /// <summary>A receive on the socket, or through a wrapper when <paramref name="wrappers"/> is given.</summary>
+    public static WebSocketReceiveCall? TryCreate(IInvocationOperation invocation, WellKnownTypes types, ReceiveWrappers? wrappers) =>
+        TryCreate(invocation, types) ?? (wrappers is null ? null : Through(invocation, wrappers.BufferOrdinalOf(invocation.TargetMethod)));
+
+    private static WebSocketReceiveCall? Through(IInvocationOperation invocation, int bufferOrdinal)
+    {
+        if (bufferOrdinal < 0)
+        {
+            return null;
+        }
+
+        IArgumentOperation? buffer = null;
+        IArgumentOperation? token = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == bufferOrdinal)
+            {
+                buffer = argument;
+            }
+            else if (argument.Parameter?.Type.Name == nameof(System.Threading.CancellationToken))
+            {
+                token = argument;
+            }
+        }
+
+        return buffer is null || token is null ? null : new WebSocketReceiveCall(invocation, buffer, token);
+    }
+
+    /// <summary>A receive on the socket itself.</summary>
     public static WebSocketReceiveCall? TryCreate(IInvocationOperation invocation, WellKnownTypes types)
     {
         var method = invocation.TargetMethod;
