@@ -12,8 +12,33 @@ internal static class MessageConsumers
     {
         IInvocationOperation invocation => IsTextDecode(invocation, types) || IsJsonParse(invocation, types),
         IObjectCreationOperation creation => creation.Type.Is(types.SystemTextJsonReader),
+        IInvalidOperation invalid => IsUnboundJsonDeserialize(invalid, types),
         _ => false,
     };
+
+    /// <summary>
+    /// A deserializer call that does not bind because one argument does not resolve, typically the
+    /// <c>JsonSerializerContext</c> a source generator makes, where the generator has not run: every candidate the
+    /// compiler weighed is a JsonSerializer.Deserialize overload, so that is what the code calls.
+    /// </summary>
+    private static bool IsUnboundJsonDeserialize(IInvalidOperation invalid, WellKnownTypes types)
+    {
+        if (invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax || invalid.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var candidates = model.GetSymbolInfo(invalid.Syntax).CandidateSymbols;
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not IMethodSymbol { Name: "Deserialize" } method || !method.ContainingType.Is(types.SystemTextJsonSerializer))
+            {
+                return false;
+            }
+        }
+
+        return !candidates.IsEmpty;
+    }
 
     /// <summary>Encoding.GetString or GetChars with an encoding that may use several bytes per character.</summary>
     public static bool IsMultiByteTextDecode(IInvocationOperation invocation, WellKnownTypes types) =>

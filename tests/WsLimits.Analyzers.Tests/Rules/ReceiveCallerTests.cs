@@ -109,4 +109,23 @@ public sealed class ReceiveCallerTests
         }
         """,
     });
+
+    [Fact]
+    public Task FlagsAReadParsedWithAJsonContextTheCompilationDoesNotHave() => WSL2001.ProjectAsync(
+        new[]
+        {
+            Poller,
+            Usings + """
+            internal sealed partial class Poller
+            {
+                private void Handle(ReadOnlyMemory<byte> data)
+                {
+                    var update = JsonSerializer.Deserialize(data.Span, {|#1:UpdateContext|}.Default.Update);
+                    Console.WriteLine(update);
+                }
+            }
+            """,
+        },
+        WSL2001.Diagnostic().WithLocation(0),
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0103").WithLocation(1).WithArguments("UpdateContext"));
 }
