@@ -22,14 +22,14 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
 
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        var receives = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider)).Receives;
-        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, receives), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
+        var use = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider));
+        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, use), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
     }
 
-    private static void Analyze(ILoopOperation loopOperation, Action<Diagnostic> report, WellKnownTypes types, ReceiveWrappers receives)
+    private static void Analyze(ILoopOperation loopOperation, Action<Diagnostic> report, WellKnownTypes types, WebSocketUse use)
     {
         // Driven by the loop, so that everything reported lies within the operation analyzed.
-        if (ReceiveLoop.TryCreate(loopOperation, types, receives) is not { ReadsUntilEndOfMessage: true } loop)
+        if (ReceiveLoop.TryCreate(loopOperation, types, use) is not { ReadsUntilEndOfMessage: true } loop)
         {
             return;
         }

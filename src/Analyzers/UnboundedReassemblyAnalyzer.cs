@@ -28,14 +28,14 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
-        var receives = WebSocketUse.Of(context.Compilation, types, options).Receives;
-        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, options, receives), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
+        var use = WebSocketUse.Of(context.Compilation, types, options);
+        RegisterNamed<ILoopOperation>(context, ImmutableArray.Create("ReceiveAsync"), (loop, report) => Analyze(loop, report, types, options, use), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
     }
 
-    private static void Analyze(ILoopOperation operation, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options, ReceiveWrappers receives)
+    private static void Analyze(ILoopOperation operation, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options, WebSocketUse use)
     {
         // Driven by the loop, so that everything reported lies within the operation analyzed.
-        if (ReceiveLoop.TryCreate(operation, types, receives) is not { ReadsUntilEndOfMessage: true } loop)
+        if (ReceiveLoop.TryCreate(operation, types, use) is not { ReadsUntilEndOfMessage: true } loop)
         {
             return;
         }

@@ -19,10 +19,12 @@ internal sealed class ReceiveLoop
     private ReceivedLocals? _receivedLocals;
 
     private readonly WellKnownTypes _types;
+    private readonly CallSites? _calls;
 
-    private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives, WellKnownTypes types)
+    private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives, WellKnownTypes types, CallSites? calls)
     {
         _types = types;
+        _calls = calls;
         Loop = loop;
         Receives = receives;
     }
@@ -32,23 +34,24 @@ internal sealed class ReceiveLoop
     public ImmutableArray<WebSocketReceiveCall> Receives { get; }
 
     /// <summary>
-    /// The loop, if it calls ReceiveAsync itself (not only in a nested loop), on the socket or, with
-    /// <paramref name="wrappers"/>, through a method of the project that receives for it.
+    /// The loop, if it calls ReceiveAsync itself (not only in a nested loop), on the socket or, with the compilation's
+    /// <paramref name="use"/>, through a method of the project that receives for it; <paramref name="use"/> also tells
+    /// which limits cannot fire.
     /// </summary>
-    public static ReceiveLoop? TryCreate(ILoopOperation loop, WellKnownTypes types, ReceiveWrappers? wrappers = null)
+    public static ReceiveLoop? TryCreate(ILoopOperation loop, WellKnownTypes types, WebSocketUse? use = null)
     {
         var receives = ImmutableArray.CreateBuilder<WebSocketReceiveCall>();
         foreach (var operation in loop.Descendants())
         {
             if (operation is IInvocationOperation invocation
-                && WebSocketReceiveCall.TryCreate(invocation, types, wrappers) is { } receive
+                && WebSocketReceiveCall.TryCreate(invocation, types, use?.Receives) is { } receive
                 && receive.Invocation.EnclosingLoop() == loop)
             {
                 receives.Add(receive);
             }
         }
 
-        return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable(), types) : null;
+        return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable(), types, use?.Calls) : null;
     }
 
     /// <summary>True when the loop looks at EndOfMessage, in its condition or its body: it reassembles messages.</summary>
@@ -119,7 +122,7 @@ internal sealed class ReceiveLoop
         var comparisons = new List<HashSet<ISymbol>>();
         foreach (var operation in Loop.EnclosingFunction().Descendants())
         {
-            if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational())
+            if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational() && !ComparesWithNoLimit(binary))
             {
                 var symbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
                 foreach (var part in binary.Descendants())
@@ -136,6 +139,10 @@ internal sealed class ReceiveLoop
 
         return _comparisons = comparisons;
     }
+
+    /// <summary>A comparison with a limit that cannot fire checks nothing.</summary>
+    private bool ComparesWithNoLimit(IBinaryOperation binary) =>
+        _calls is not null && (NoLimits.BoundsNothing(binary.LeftOperand, _calls) || NoLimits.BoundsNothing(binary.RightOperand, _calls));
 
     private List<ISymbol> FillLevels()
     {

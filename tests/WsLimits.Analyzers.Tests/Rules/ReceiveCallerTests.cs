@@ -128,4 +128,55 @@ public sealed class ReceiveCallerTests
         },
         WSL2001.Diagnostic().WithLocation(0),
         Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0103").WithLocation(1).WithArguments("UpdateContext"));
+
+    private const string CappedReader = Usings + """
+        internal sealed class CappedReader
+        {
+            internal async Task<byte[]> ReadAsync(WebSocket socket, CancellationToken ct, long maxMessageBytes = long.MaxValue)
+            {
+                var chunk = new byte[8192];
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(new ArraySegment<byte>(chunk), ct);
+                    if (message.Length + result.Count > maxMessageBytes)
+                    {
+                        throw new InvalidDataException("message too big");
+                    }
+
+                    {|#0:message.Write(chunk, 0, result.Count)|};
+                }
+                while (!result.EndOfMessage);
+
+                return message.ToArray();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task FlagsACapWhoseDefaultIsNoLimitAndThatNoCallerSets() => WSL2002.ProjectAsync(
+        new[]
+        {
+            CappedReader,
+            Usings + """
+            internal sealed class Session
+            {
+                internal Task<byte[]> NextAsync(WebSocket socket, CancellationToken ct) => new CappedReader().ReadAsync(socket, ct);
+            }
+            """,
+        },
+        WSL2002.Diagnostic().WithLocation(0).WithArguments("message", "1048576"));
+
+    [Fact]
+    public Task QuietWhenACallerSetsTheCap() => WSL2002.ProjectAsync(new[]
+    {
+        CappedReader.Replace("{|#0:", string.Empty).Replace(")|};", ");"),
+        Usings + """
+        internal sealed class Session
+        {
+            internal Task<byte[]> NextAsync(WebSocket socket, CancellationToken ct) => new CappedReader().ReadAsync(socket, ct, 1 << 20);
+        }
+        """,
+    });
 }
