@@ -57,7 +57,7 @@ public sealed class SignalRFixTests
         var refused = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync<int>("Upload", new byte[100 * 1024]));
 
         Assert.Equal(ClosedWithError, refused.Message);
-        Assert.NotEqual(HubConnectionState.Connected, client.State);
+        Assert.NotEqual(HubConnectionState.Connected, await SignalRHost.SettledStateAsync(client));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SignalRLimitTests
 
         // Not a WebSocket 1009: a hub-protocol close with a generic error, then the connection is gone.
         Assert.Equal("The server closed the connection with the following error: Connection closed with an error.", refused.Message);
-        Assert.NotEqual(HubConnectionState.Connected, client.State);
+        Assert.NotEqual(HubConnectionState.Connected, await SignalRHost.SettledStateAsync(client));
     }
 
     [Fact]

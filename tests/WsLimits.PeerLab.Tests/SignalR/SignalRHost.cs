@@ -48,4 +48,18 @@ internal static class SignalRHost
         await client.StartAsync(timeout.Token);
         return client;
     }
+
+    /// <summary>
+    /// The state a connection settles in after the server closed it: the failed invocation returns as soon as the close
+    /// message arrives, and the state leaves Connected a moment later, on another thread. Waits at most 10 seconds.
+    /// </summary>
+    public static async Task<HubConnectionState> SettledStateAsync(HubConnection client)
+    {
+        for (var waited = 0; client.State == HubConnectionState.Connected && waited < 10_000; waited += 50)
+        {
+            await Task.Delay(50);
+        }
+
+        return client.State;
+    }
 }
