@@ -10,10 +10,11 @@ using WsLimits.Bench;
 
 // Measures the WsLimits analyzers on generated corpora (and optionally a folder of real C#) against compile time and
 // against two peer analyzer packages, times Fix All, checks the budgets, and writes the results to bench/results.
-//   dotnet run -c Release --project bench/WsLimits.Bench -- [--files 1000,5000,10000] [--passes 7] [--dir path] [--out bench/results]
+//   dotnet run -c Release --project bench/WsLimits.Bench -- [--files 1000,5000,10000] [--passes 7] [--dir path] [--editor-files 5000] [--out bench/results]
 var sizes = Argument("--files", "1000,5000,10000").Split(',').Select(int.Parse).ToArray();
 var passes = int.Parse(Argument("--passes", "7"));
 var directory = Argument("--dir", string.Empty);
+var editorFiles = int.Parse(Argument("--editor-files", "5000"));
 var output = Argument("--out", Path.Combine("bench", "results"));
 
 var ours = typeof(UnboundedSingleFrameSendAnalyzer).Assembly.GetTypes()
@@ -36,10 +37,12 @@ if (directory.Length > 0)
     real = await CorpusMeasurement.RunAsync("directory " + Path.GetFileName(Path.GetFullPath(directory)), files, References(withWebSockets: true), ours, peers, passes);
 }
 
+var editor = await EditorMeasurement.RunAsync(Corpus.Files(editorFiles, withWebSockets: true).ToList(), References(withWebSockets: true), ours, peers[0], passes);
+
 Console.WriteLine($"{DateTime.Now:HH:mm:ss} Fix All");
 var fixAll = await FixAllTiming.MeasureAsync(1000, References(withWebSockets: true));
 
-var report = BenchReport.Write(ours.Length, peers, passes, results, withoutWebSockets, real, fixAll);
+var report = BenchReport.Write(ours.Length, peers, passes, results, withoutWebSockets, real, editor, fixAll);
 Console.Write(report.Text);
 Directory.CreateDirectory(output);
 var file = Path.Combine(output, report.FileName);

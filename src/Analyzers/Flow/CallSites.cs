@@ -176,8 +176,8 @@ internal sealed class CallSites
             }
 
             // Compound assignments, increments and ref arguments change the field in ways not followed here.
-            complete = complete && !tree.GetRoot().DescendantNodes().OfType<IdentifierNameSyntax>().Any(
-                name => name.Identifier.ValueText == field.Name && IsOtherWrite(name)
+            complete = complete && !NamedNodeIndex.Of(tree.GetRoot()).IdentifierNames(field.Name).Any(
+                name => IsOtherWrite(name)
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, field));
         }
 
@@ -214,13 +214,8 @@ internal sealed class CallSites
     /// <summary>A method group that is not invoked on the spot (a delegate, an event handler) has callers nobody can see.</summary>
     private static bool IsUsedAsDelegate(SyntaxNode root, SemanticModel model, string name, HashSet<IMethodSymbol> targets)
     {
-        foreach (var identifier in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var identifier in NamedNodeIndex.Of(root).IdentifierNames(name))
         {
-            if (identifier.Identifier.ValueText != name)
-            {
-                continue;
-            }
-
             var expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
             if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
             {

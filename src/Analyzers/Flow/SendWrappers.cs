@@ -58,7 +58,8 @@ internal sealed class SendWrappers
     private ForwardedSend? ShapeOf(IMethodSymbol method, ImmutableHashSet<IMethodSymbol> visiting)
     {
         method = method.OriginalDefinition;
-        if (method.MethodKind != MethodKind.Ordinary || _types.IsWebSocket(method.ContainingType) || visiting.Count >= MaxDepth || visiting.Contains(method))
+        if (method.MethodKind != MethodKind.Ordinary || _types.IsWebSocket(method.ContainingType) || !TakesEndOfMessage(method)
+            || visiting.Count >= MaxDepth || visiting.Contains(method))
         {
             return null;
         }
@@ -93,6 +94,23 @@ internal sealed class SendWrappers
         }
 
         return result.IsForwarding ? result : null;
+    }
+
+    /// <summary>
+    /// A forwarding method takes the end-of-message flag as a parameter of its own, a bool or the flags; checking that
+    /// first spares looking for the implementations and bodies of every other method with a send's name.
+    /// </summary>
+    private bool TakesEndOfMessage(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_Boolean || parameter.Type.Is(_types.WebSocketMessageFlags))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first send in the method's body that takes its payload and end-of-message flag from the method's parameters.</summary>

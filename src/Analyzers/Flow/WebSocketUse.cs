@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
+using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.PayloadSize;
+using WsLimits.Analyzers.Send;
 
 namespace WsLimits.Analyzers.Flow;
 
@@ -15,6 +18,8 @@ namespace WsLimits.Analyzers.Flow;
 internal sealed class WebSocketUse
 {
     private static readonly ConditionalWeakTable<Compilation, WebSocketUse> Shared = new();
+
+    private readonly ConcurrentDictionary<SyntaxNode, SentPayload?> _sent = new();
 
     private WebSocketUse(Compilation compilation, WellKnownTypes types, bool onlyVisibleCallers)
     {
@@ -37,6 +42,10 @@ internal sealed class WebSocketUse
     public ReceiveWrappers Receives { get; }
 
     public MessageHandlers Handlers { get; }
+
+    /// <summary>The send an invocation makes, with its payload's size: worked out once for all the size rules.</summary>
+    public SentPayload? SentAt(IInvocationOperation invocation, LimitOptionsCache options) =>
+        _sent.GetOrAdd(invocation.Syntax, _ => SentPayload.TryCreate(invocation, this, options));
 
     /// <summary>
     /// The model of the compilation. <see cref="LimitOptions.PublicCallersKey"/> holds for the whole model, so it is read

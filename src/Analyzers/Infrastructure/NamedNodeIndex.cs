@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -9,12 +10,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace WsLimits.Analyzers.Infrastructure;
 
 /// <summary>
-/// The nodes of one syntax tree that rules look up by name, found in a single walk that every rule shares: walking a
-/// WebSocket file once per rule was a large part of what the rules cost beyond binding.
+/// The nodes of one syntax tree that rules look up by name. They are found from where the name occurs in the text,
+/// not by walking the tree: a file that names a WebSocket API once is mostly other code, and walking all of it for
+/// every such file was most of what the rules cost beyond binding. Each name is searched once per tree for all rules.
 /// </summary>
 internal sealed class NamedNodeIndex
 {
-    /// <summary>The kinds of node the index keeps, and so the kinds a rule may ask for.</summary>
+    /// <summary>The kinds of node the index finds, and so the kinds a rule may ask for.</summary>
     public static readonly ImmutableHashSet<SyntaxKind> Kinds = ImmutableHashSet.Create(
         SyntaxKind.InvocationExpression,
         SyntaxKind.SimpleAssignmentExpression,
@@ -27,11 +29,12 @@ internal sealed class NamedNodeIndex
     // Keyed by the root, so that a tree whose root is dropped and recovered (as the IDE does) drops its index too.
     private static readonly ConditionalWeakTable<SyntaxNode, NamedNodeIndex> Shared = new();
 
-    private readonly ImmutableArray<Entry> _entries;
+    private readonly SyntaxNode _root;
+    private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxToken>> _identifiers = new(StringComparer.Ordinal);
 
-    private NamedNodeIndex(ImmutableArray<Entry> entries) => _entries = entries;
+    private NamedNodeIndex(SyntaxNode root) => _root = root;
 
-    public static NamedNodeIndex Of(SyntaxNode root) => Shared.GetValue(root, Build);
+    public static NamedNodeIndex Of(SyntaxNode root) => Shared.GetValue(root, created => new NamedNodeIndex(created));
 
     /// <summary>
     /// The nodes of the given kinds, in document order, that name one of <paramref name="names"/>: the invoked or
@@ -39,82 +42,82 @@ internal sealed class NamedNodeIndex
     /// </summary>
     public IEnumerable<SyntaxNode> Matching(SyntaxKind[] kinds, ImmutableArray<string> names)
     {
-        foreach (var entry in _entries)
+        var found = new HashSet<SyntaxNode>();
+        foreach (var name in names)
         {
-            if (Array.IndexOf(kinds, entry.Node.Kind()) >= 0
-                && (entry.Member is { } member ? names.Contains(member) : AnyIdentifierIn(entry.Node, names)))
+            foreach (var identifier in IdentifiersNamed(name))
             {
-                yield return entry.Node;
+                AddMatches(identifier, kinds, found);
+            }
+        }
+
+        var ordered = new List<SyntaxNode>(found);
+        ordered.Sort((left, right) => left.SpanStart != right.SpanStart ? left.SpanStart.CompareTo(right.SpanStart) : right.Span.Length.CompareTo(left.Span.Length));
+        return ordered;
+    }
+
+    /// <summary>The identifier names in the tree that spell <paramref name="name"/>, in document order.</summary>
+    public IEnumerable<IdentifierNameSyntax> IdentifierNames(string name)
+    {
+        foreach (var identifier in IdentifiersNamed(name))
+        {
+            if (identifier.Parent is IdentifierNameSyntax node)
+            {
+                yield return node;
             }
         }
     }
 
-    private static NamedNodeIndex Build(SyntaxNode root)
+    private static void AddMatches(SyntaxToken identifier, SyntaxKind[] kinds, HashSet<SyntaxNode> found)
     {
-        var entries = ImmutableArray.CreateBuilder<Entry>();
-        foreach (var node in root.DescendantNodes())
+        if (identifier.Parent is SimpleNameSyntax name && MemberExpression(name) is var expression)
         {
-            switch (node)
+            switch (expression.Parent)
             {
-                case InvocationExpressionSyntax invocation:
-                    if (MemberNamed(invocation.Expression) is { } invoked)
-                    {
-                        entries.Add(new Entry(node, invoked));
-                    }
-
+                case InvocationExpressionSyntax invocation when invocation.Expression == expression && Array.IndexOf(kinds, SyntaxKind.InvocationExpression) >= 0:
+                    found.Add(invocation);
                     break;
-                case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
-                    if (MemberNamed(assignment.Left) is { } assigned)
-                    {
-                        entries.Add(new Entry(node, assigned));
-                    }
-
-                    break;
-                default:
-                    if (Kinds.Contains(node.Kind()))
-                    {
-                        entries.Add(new Entry(node, member: null));
-                    }
-
+                case AssignmentExpressionSyntax assignment when assignment.Left == expression && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && Array.IndexOf(kinds, SyntaxKind.SimpleAssignmentExpression) >= 0:
+                    found.Add(assignment);
                     break;
             }
         }
 
-        return new NamedNodeIndex(entries.ToImmutable());
-    }
-
-    private static bool AnyIdentifierIn(SyntaxNode node, ImmutableArray<string> names)
-    {
-        foreach (var token in node.DescendantTokens())
+        for (var node = identifier.Parent; node is not null; node = node.Parent)
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+            var kind = node.Kind();
+            if (kind is not (SyntaxKind.InvocationExpression or SyntaxKind.SimpleAssignmentExpression) && Array.IndexOf(kinds, kind) >= 0)
             {
-                return true;
+                found.Add(node);
             }
         }
-
-        return false;
     }
 
-    private static string? MemberNamed(ExpressionSyntax expression) => expression switch
+    /// <summary>The expression a name is the member of: <c>x.Name</c>, <c>x?.Name</c>, or the name alone.</summary>
+    private static ExpressionSyntax MemberExpression(SimpleNameSyntax name) => name.Parent switch
     {
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        _ => null,
+        MemberAccessExpressionSyntax access when access.Name == name => access,
+        MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+        _ => name,
     };
 
-    /// <summary>A node, with the member it invokes or assigns; null for the kinds matched by any identifier.</summary>
-    private readonly struct Entry
+    private ImmutableArray<SyntaxToken> IdentifiersNamed(string name) => _identifiers.GetOrAdd(name, Find);
+
+    private ImmutableArray<SyntaxToken> Find(string name)
     {
-        public Entry(SyntaxNode node, string? member)
+        var text = _root.SyntaxTree.GetText().ToString();
+        var tokens = ImmutableArray.CreateBuilder<SyntaxToken>();
+        for (var position = text.IndexOf(name, StringComparison.Ordinal); position >= 0; position = text.IndexOf(name, position + name.Length, StringComparison.Ordinal))
         {
-            Node = node;
-            Member = member;
+            // Text in comments, strings and longer identifiers is not the name; FindToken skips trivia, so those fail the checks.
+            var token = _root.FindToken(position);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && token.ValueText == name)
+            {
+                tokens.Add(token);
+            }
         }
 
-        public SyntaxNode Node { get; }
-
-        public string? Member { get; }
+        return tokens.ToImmutable();
     }
 }

@@ -21,7 +21,7 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
             SentPayload.CallNames(types),
             (invocation, report) =>
             {
-                if (SentPayload.TryCreate(invocation, use, options) is { } sent)
+                if (use.SentAt(invocation, options) is { } sent)
                 {
                     Analyze(sent, report);
                 }
