@@ -45,11 +45,12 @@ internal sealed class MessageEnds
         return false;
     }
 
-    /// <summary>True when a later send is itself a fragment: the message's last send, where it is reported, is that one.</summary>
+    /// <summary>True when a later send of this function is itself a fragment: the message's last send, where it is reported, is that one.</summary>
     public bool AnyFragmentAfter(IOperation node) =>
         _function.Descendants().Any(operation =>
             operation.Syntax.SpanStart >= node.Syntax.Span.End
             && operation is IInvocationOperation invocation
+            && ReferenceEquals(invocation.EnclosingFunction(), _function)
             && WebSocketSendCall.TryCreate(invocation, _use) is { IsKnownFragment: true });
 
     /// <summary>True when something in <paramref name="scope"/> may end the message.</summary>

@@ -37,6 +37,15 @@ public sealed class WSL1004AnalyzerTests
         expected: Verifier.Diagnostic().WithLocation(0).WithArguments(NoLaterEnd));
 
     [Fact]
+    public Task FlagsEachFunctionsLastSendOnItsOwn() => Verifier.AnalyzerAsync(
+        InMethod("""
+            await ws.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, {|#0:0|}, ct);
+
+            Task PingAsync() => ws.SendAsync(new byte[] { 1 }, WebSocketMessageType.Binary, {|#1:WebSocketMessageFlags.DisableCompression|}, ct).AsTask();
+            """),
+        expected: new[] { Verifier.Diagnostic().WithLocation(0).WithArguments(NoLaterEnd), Verifier.Diagnostic().WithLocation(1).WithArguments(NoLaterEnd) });
+
+    [Fact]
     public Task FlagsAFragmentLoopThatNeverSendsTheLastFrame() => Verifier.AnalyzerAsync(
         InMethod("""
             var buffer = new byte[8192];
