@@ -23,6 +23,7 @@ public sealed class CodeFixTests
     {
         ["WSL1001"] = (Console, new[] { "await socket.SendChunkedAsync(new ArraySegment<byte>(update)", "internal static class WebSocketChunkedSender" }, new[] { "await socket.SendAsync(new ArraySegment<byte>(update)" }),
         ["WSL1002"] = (Console, new[] { "await socket.SendChunkedAsync(new ArraySegment<byte>(snapshot)", "internal static class WebSocketChunkedSender" }, new[] { "await socket.SendAsync(new ArraySegment<byte>(snapshot)" }),
+        ["WSL1004"] = (Console, new[] { "WebSocketMessageType.Text, WebSocketMessageFlags.EndOfMessage,", "WebSocketMessageFlags.DisableCompression | WebSocketMessageFlags.EndOfMessage," }, new[] { "WebSocketMessageType.Text, 0," }),
         ["WSL2001"] = (Console, new[] { "var result = await socket.ReceiveMessageAsync(", "class WebSocketMessageReceiver" }, new[] { "var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None)" }),
         ["WSL2002"] = (Console, new[] { "if (message.Length > MaxMessageBytes)", "const int MaxMessageBytes = 1_048_576", "WebSocketCloseStatus.MessageTooBig" }, Array.Empty<string>()),
         ["WSL2003"] = (Console, new[] { "var decoder = Encoding.UTF8.GetDecoder();", "text.Append(chars);" }, new[] { "text.Append(Encoding.UTF8.GetString(" }),

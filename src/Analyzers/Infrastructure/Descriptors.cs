@@ -31,6 +31,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         description: "After a send with endOfMessage false, .NET writes the next send on the socket as a continuation frame, whoever makes it and whatever message type it names. Concurrent senders then merge their messages. Hold one lock per socket, such as a SemaphoreSlim, from the first fragment to the last, and take it in every method that sends on the socket.");
 
+    public static readonly DiagnosticDescriptor MessageNeverEnded = Create(
+        DiagnosticIds.MessageNeverEnded,
+        title: "WebSocket message never ended",
+        messageFormat: "{0}; the peer delivers nothing until a frame ends the message, and .NET sends every later send on this socket as a continuation of it",
+        RuleCategories.Send,
+        DiagnosticSeverity.Warning,
+        description: "A send whose endOfMessage is false, or whose WebSocketMessageFlags lack EndOfMessage (the literal 0 binds to the flags overload), leaves its message open: the peer holds the frame and waits for the rest, and .NET writes the next send on the socket as a continuation frame of the same message, whatever type it names. Set EndOfMessage on the last send of every message, on every path out of a loop that sends fragments, and take it from the payload being sent, not from an unrelated receive.");
+
     public static readonly DiagnosticDescriptor EndOfMessageIgnored = Create(
         DiagnosticIds.EndOfMessageIgnored,
         title: "WebSocket message used without checking EndOfMessage",

@@ -9,6 +9,7 @@ public static class DiagnosticIds
     public const string UnboundedSingleFrameSend = "WSL1001";
     public const string PayloadOverLimit = "WSL1002";
     public const string FragmentedSendWithoutExclusiveAccess = "WSL1003";
+    public const string MessageNeverEnded = "WSL1004";
     public const string EndOfMessageIgnored = "WSL2001";
     public const string UnboundedReassembly = "WSL2002";
     public const string TextDecodedPerFragment = "WSL2003";

@@ -64,5 +64,15 @@ namespace Consumer
             while (!result.EndOfMessage);
             return text.ToString();
         }
+
+        public static async Task UploadAsync(WebSocket socket, Stream source, CancellationToken ct)
+        {
+            var buffer = new byte[4096];
+            int read;
+            while ((read = await source.ReadAsync(buffer, 0, buffer.Length, ct)) > 0)
+            {
+                await socket.SendAsync(new ArraySegment<byte>(buffer, 0, read), WebSocketMessageType.Binary, false, ct);
+            }
+        }
     }
 }
