@@ -29,12 +29,22 @@ internal sealed class ReceiveWrappers
     public int BufferOrdinalOf(IMethodSymbol method)
     {
         method = method.OriginalDefinition;
-        if (method.MethodKind != MethodKind.Ordinary || method.ReturnsVoid || _types.IsWebSocket(method.ContainingType))
+        if (method.MethodKind != MethodKind.Ordinary || !ReturnsAReceiveResult(method) || _types.IsWebSocket(method.ContainingType))
         {
             return -1;
         }
 
         return _bufferOrdinals.GetOrAdd(method, Find);
+    }
+
+    /// <summary>
+    /// A forwarding method hands back the socket's result, itself or in a task; checking that first spares looking for
+    /// the implementations and bodies of every other method a receive loop calls.
+    /// </summary>
+    private bool ReturnsAReceiveResult(IMethodSymbol method)
+    {
+        var returned = method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task ? task.TypeArguments[0] : method.ReturnType;
+        return returned.Is(_types.WebSocketReceiveResult) || returned.Is(_types.ValueWebSocketReceiveResult);
     }
 
     private int Find(IMethodSymbol method)
