@@ -21,7 +21,7 @@ namespace WsLimits.PeerLab.Tests;
 /// Kestrel: their defaults; that they are the pause thresholds of the pipes between transport and application; and that
 /// 0 turns the pause off, so the server holds whatever a client sends while its hub reads none of it
 /// (ApplicationMaxBufferSize), and whatever its hub sends to a client that reads none of it (TransportMaxBufferSize).
-/// Note the directions: the server's XML docs describe them the other way round, its online docs and the code as here.
+/// Note the directions: the API reference describes the server's two the other way round; its code wires them as here.
 /// </summary>
 public sealed class SignalRBackPressureTests
 {

@@ -90,7 +90,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SignalRBackPressureDisabled = Create(
         DiagnosticIds.SignalRBackPressureDisabled,
         title: "SignalR back-pressure disabled",
-        messageFormat: "{0} = 0 lifts no size limit, it turns off back-pressure: the pipe between transport and application then buffers without bound while one side is slower than the other, so memory grows without bound; leave the default of {1} bytes, and limit hub messages with the server's HubOptions.MaximumReceiveMessageSize ({2})",
+        messageFormat: "{0} = 0 lifts no size limit, it turns off back-pressure: the pipe between transport and application then keeps whatever one side writes faster than the other reads, so memory grows without bound; leave the default of {1} bytes, and limit hub messages with the server's HubOptions.MaximumReceiveMessageSize ({2})",
         RuleCategories.Limits,
         DiagnosticSeverity.Warning,
         description: "TransportMaxBufferSize and ApplicationMaxBufferSize, on the server's HttpConnectionDispatcherOptions and the .NET client's HttpConnectionOptions, are the pause thresholds of the pipes between the transport and the application. 0 means the writer never pauses: a peer that sends faster than the application reads, or reads slower than the application sends, makes that side buffer everything in memory. They never limited message size; HubOptions.MaximumReceiveMessageSize does.");
