@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
+using WsLimits.Analyzers.SignalR;
 
 namespace WsLimits.Analyzers;
 
@@ -27,8 +28,6 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
     private const string MessageSplitter = "WebSocketMessageSplitter";
     private const string ReceiveCap = "MaxMessageBytes";
 
-    private static readonly ImmutableArray<string> Thresholds = ImmutableArray.Create("TransportMaxBufferSize", "ApplicationMaxBufferSize");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LimitRaisedOnOneSide);
 
@@ -37,7 +36,7 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         if (types.HttpConnectionOptions is not null || types.HttpConnectionDispatcherOptions is not null)
         {
-            RegisterNamed<ISimpleAssignmentOperation>(context, Thresholds, (assignment, report) => AnalyzeThreshold(assignment, report, types, options), SyntaxKind.SimpleAssignmentExpression);
+            RegisterNamed<ISimpleAssignmentOperation>(context, BackPressureThreshold.PropertyNames, (assignment, report) => AnalyzeThreshold(assignment, report, types, options), SyntaxKind.SimpleAssignmentExpression);
         }
 
         // The declaration table answers this without binding; most compilations hold neither helper.
@@ -53,8 +52,8 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
 
     private static void AnalyzeThreshold(ISimpleAssignmentOperation assignment, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options)
     {
-        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
-            || !(property.ContainingType.Is(types.HttpConnectionOptions) || property.ContainingType.Is(types.HttpConnectionDispatcherOptions)))
+        // Zero does not raise the threshold, it removes back-pressure: WSL3005 says so.
+        if (BackPressureThreshold.Of(assignment, types) is not { DisablesBackPressure: false, Property: var property })
         {
             return;
         }

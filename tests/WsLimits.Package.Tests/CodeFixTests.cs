@@ -31,6 +31,7 @@ public sealed class CodeFixTests
         ["WSL3002"] = (Web, new[] { "MaximumReceiveMessageSize = 32_768" }, new[] { "MaximumReceiveMessageSize = null" }),
         ["WSL3003"] = (Web, new[] { "AddSignalR(options => options.MaximumReceiveMessageSize = 1_048_576)" }, new[] { "AddSignalR();" }),
         ["WSL3004"] = (Web, Array.Empty<string>(), new[] { "TransportMaxBufferSize" }),
+        ["WSL3005"] = (Web, new[] { "app.MapHub<ChatHub>(\"/chat\", options =>" }, new[] { "TransportMaxBufferSize", "ApplicationMaxBufferSize" }),
     };
 
     private const string Console = "Microsoft.NET.Sdk";

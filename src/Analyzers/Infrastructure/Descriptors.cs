@@ -95,6 +95,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         description: "A limit raised where it is not enforced, or away from the limits contract that client and server share, moves the failure instead of removing it: uploads fail while downloads work. SignalR's TransportMaxBufferSize and ApplicationMaxBufferSize are back-pressure thresholds, not message limits; the server's MaximumReceiveMessageSize decides. Frame sizes, split parts and receive caps should match the contract keys in .globalconfig.");
 
+    public static readonly DiagnosticDescriptor SignalRBackPressureDisabled = Create(
+        DiagnosticIds.SignalRBackPressureDisabled,
+        title: "SignalR back-pressure disabled",
+        messageFormat: "{0} = 0 lifts no size limit, it turns off back-pressure: the pipe between transport and application then keeps whatever one side writes faster than the other reads, so memory grows without bound; leave the default of {1} bytes, and limit hub messages with the server's HubOptions.MaximumReceiveMessageSize ({2})",
+        RuleCategories.Limits,
+        DiagnosticSeverity.Warning,
+        description: "TransportMaxBufferSize and ApplicationMaxBufferSize, on the server's HttpConnectionDispatcherOptions and the .NET client's HttpConnectionOptions, are the pause thresholds of the pipes between the transport and the application. 0 means the writer never pauses: a peer that sends faster than the application reads, or reads slower than the application sends, makes that side buffer everything in memory. They never limited message size; HubOptions.MaximumReceiveMessageSize does.");
+
     public static readonly DiagnosticDescriptor InvalidLimitOption = Create(
         DiagnosticIds.InvalidLimitOption,
         title: "Invalid WsLimits configuration value",

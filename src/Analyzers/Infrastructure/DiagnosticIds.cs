@@ -17,5 +17,6 @@ public static class DiagnosticIds
     public const string SignalRReceiveLimitDisabled = "WSL3002";
     public const string SignalRPayloadOverReceiveLimit = "WSL3003";
     public const string LimitRaisedOnOneSide = "WSL3004";
+    public const string SignalRBackPressureDisabled = "WSL3005";
     public const string InvalidLimitOption = "WSL9001";
 }

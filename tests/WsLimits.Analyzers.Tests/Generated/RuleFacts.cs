@@ -19,6 +19,7 @@ internal sealed record RuleFacts(DiagnosticDescriptor Descriptor, bool HasCodeFi
         ["WSL3002"] = ImmutableArray.Create(LimitOptions.SignalRMaxReceiveMessageBytesKey),
         ["WSL3003"] = ImmutableArray.Create(LimitOptions.SignalRMaxReceiveMessageBytesKey, LimitOptions.PublicCallersKey),
         ["WSL3004"] = ImmutableArray.Create(LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey, LimitOptions.MaxReceiveMessageBytesKey, LimitOptions.SignalRMaxReceiveMessageBytesKey),
+        ["WSL3005"] = ImmutableArray.Create(LimitOptions.SignalRMaxReceiveMessageBytesKey),
         ["WSL9001"] = LimitOptions.KnownKeys,
     }.ToImmutableDictionary();
 

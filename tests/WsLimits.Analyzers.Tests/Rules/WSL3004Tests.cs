@@ -55,6 +55,24 @@ public sealed class WSL3004Tests
         Verifier.Diagnostic().WithLocation(0).WithArguments(
             "HttpConnectionDispatcherOptions.ApplicationMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (a server left at SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
 
+    [Fact]
+    public Task LeavesAThresholdSetToZeroToWSL3005() => Verifier.AnalyzerAsync(Usings + """
+        class ChatHub : Hub { }
+
+        static class Routes
+        {
+            const long NoMaximum = 0;
+
+            public static void Map(WebApplication app) =>
+                app.MapHub<ChatHub>("/chat", options =>
+                {
+                    options.TransportMaxBufferSize = 0;
+                    options.ApplicationMaxBufferSize = NoMaximum;
+                });
+        }
+        """,
+        TargetFrameworks.Net100AspNetCore);
+
     [Theory]
     [InlineData("WebSocketChunkedSender", "MaxFrameBytes", 131072)]
     [InlineData("WebSocketMessageSplitter", "MaxPartBytes", 65536)]

@@ -19,7 +19,8 @@ internal static class SignalRHost
 {
     /// <param name="hub">The hub mapped at /hub.</param>
     /// <param name="configureServices">Registers SignalR and its options, as the server's startup code does.</param>
-    public static async Task<WebApplication> StartAsync(Type hub, Action<IServiceCollection> configureServices)
+    /// <param name="configureConnections">The options MapHub takes, if any.</param>
+    public static async Task<WebApplication> StartAsync(Type hub, Action<IServiceCollection> configureServices, Action<HttpConnectionDispatcherOptions>? configureConnections = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -27,16 +28,19 @@ internal static class SignalRHost
         configureServices(builder.Services);
         var app = builder.Build();
         typeof(HubEndpointRouteBuilderExtensions).GetMethods()
-            .Single(method => method.Name == nameof(HubEndpointRouteBuilderExtensions.MapHub) && method.IsGenericMethodDefinition && method.GetParameters().Length == 2)
+            .Single(method => method.Name == nameof(HubEndpointRouteBuilderExtensions.MapHub) && method.IsGenericMethodDefinition && method.GetParameters().Length == 3)
             .MakeGenericMethod(hub)
-            .Invoke(null, new object[] { app, "/hub" });
+            .Invoke(null, new object[] { app, "/hub", configureConnections ?? (_ => { }) });
         await app.StartAsync();
         return app;
     }
 
+    /// <summary>The server's address, http://127.0.0.1:port.</summary>
+    public static string Address(WebApplication server) => server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
     public static async Task<HubConnection> ConnectAsync(WebApplication server)
     {
-        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = Address(server);
         var client = new HubConnectionBuilder()
             .WithUrl(address + "/hub", options =>
             {
