@@ -139,7 +139,9 @@ internal sealed class Utf8TextSize
     /// <summary>An exception's message or stack trace, or a string property of an object a deserializer read from a message.</summary>
     private string? UncontrolledProperty(IPropertyReferenceOperation property)
     {
-        if (property.Instance?.Type.IsOrDerivesFrom(_types.Exception) == true && property.Property.Name is "Message" or "StackTrace")
+        // The project's own exception types carry the project's own messages, which may all be short.
+        if (property.Instance?.Type is { } thrown && thrown.IsOrDerivesFrom(_types.Exception)
+            && (property.Property.Name == "StackTrace" || (property.Property.Name == "Message" && !IsDeclaredInSource(thrown))))
         {
             return "an exception's " + property.Property.Name;
         }
@@ -148,6 +150,8 @@ internal sealed class Utf8TextSize
             ? DeserializerBehind(instance) is { } deserializer ? "a string read by " + deserializer : null
             : null;
     }
+
+    private static bool IsDeclaredInSource(ITypeSymbol type) => type.Locations.Any(location => location.IsInSource);
 
     /// <summary>
     /// An exception's ToString(), text decoded from a buffer the method receives into, and string.Join, Concat or Format

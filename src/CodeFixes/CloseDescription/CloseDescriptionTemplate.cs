@@ -5,26 +5,26 @@ namespace WsLimits.Analyzers.CodeFixes.CloseDescription;
 
 /// <summary>
 /// The source of the helper the WSL2004 fix inserts once per project: Truncate keeps the longest start of a text that
-/// fits in 123 UTF-8 bytes, cut between characters. Written in C# 7.3, with nullable annotations only where the
-/// project enables them.
+/// fits in 123 UTF-8 bytes, cut between characters. Written in C# 7.3; from C# 8 on it is annotated for nullable and
+/// enables nullable for itself, so that it is clean whatever the context of the file it is appended to (it goes last).
 /// </summary>
 internal static class CloseDescriptionTemplate
 {
     public const string TypeName = "CloseDescription";
     public const string MethodName = "Truncate";
 
-    public static string Render(Compilation compilation, INamedTypeSymbol webSocket) => Source(AnnotatesNullability(compilation));
+    public static string Render(Compilation compilation, INamedTypeSymbol webSocket) =>
+        Source(compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 });
 
-    /// <param name="nullableAnnotations">Whether to write string? for the text that may be null.</param>
-    public static string Source(bool nullableAnnotations) => Template.Replace("$Nullable$", nullableAnnotations ? "?" : string.Empty);
-
-    private static bool AnnotatesNullability(Compilation compilation) =>
-        compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 } csharp && csharp.Options.NullableContextOptions.AnnotationsEnabled();
+    /// <param name="nullableAnnotations">Whether to write string? for the text that may be null, under #nullable enable.</param>
+    public static string Source(bool nullableAnnotations) => Template
+        .Replace("$NullableContext$", nullableAnnotations ? "#nullable enable\n" : string.Empty)
+        .Replace("$Nullable$", nullableAnnotations ? "?" : string.Empty);
 
     private const string Template = """
         using System.Text;
 
-        /// <summary>
+        $NullableContext$/// <summary>
         /// Keeps a WebSocket close description within the 123 UTF-8 bytes a close frame holds beside its status code:
         /// CloseAsync and CloseOutputAsync throw ArgumentException for a longer one.
         /// </summary>

@@ -180,6 +180,26 @@ public sealed class WSL2004AnalyzerTests
             """));
 
     [Fact]
+    public Task QuietForTheMessageOfTheProjectsOwnExceptionType() => Verifier.AnalyzerAsync(
+        InMethod(
+            """
+            try
+            {
+                throw new Violation("wrong magic");
+            }
+            catch (Violation violation)
+            {
+                await ws.CloseAsync(WebSocketCloseStatus.ProtocolError, violation.Message, ct);
+            }
+            """,
+            members: """
+                private sealed class Violation : Exception
+                {
+                    public Violation(string reason) : base(reason) { }
+                }
+            """));
+
+    [Fact]
     public Task QuietForAPrivateHelpersParameterAndAnUnrelatedCloseAsync() => Verifier.AnalyzerAsync(
         InMethod(
             """

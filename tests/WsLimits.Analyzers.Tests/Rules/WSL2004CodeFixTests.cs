@@ -30,19 +30,19 @@ public sealed class WSL2004CodeFixTests
         var test = Verifier.Create(InMethod(ClosesWithTheExceptionsMessage.Replace("DESCRIPTION", "[|ex.Message|]")), framework);
         test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(
             InMethod(ClosesWithTheExceptionsMessage.Replace("DESCRIPTION", "CloseDescription.Truncate(ex.Message)")),
-            CloseDescriptionTemplate.Source(nullableAnnotations: false)));
+            CloseDescriptionTemplate.Source(nullableAnnotations: true)));
         return test.RunAsync();
     }
 
     [Fact]
-    public Task AnnotatesTheHelperWhereTheProjectEnablesNullable()
+    public Task WritesTheHelperWithoutNullableAnnotationsForCSharp73()
     {
         var test = Verifier.Create(InMethod(ClosesWithTheExceptionsMessage.Replace("DESCRIPTION", "[|\"Failed: \" + ex|]")));
-        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
-            projectId, ((CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Enable)));
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(
+            projectId, ((CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!).WithLanguageVersion(LanguageVersion.CSharp7_3)));
         test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(
             InMethod(ClosesWithTheExceptionsMessage.Replace("DESCRIPTION", "CloseDescription.Truncate(\"Failed: \" + ex)")),
-            CloseDescriptionTemplate.Source(nullableAnnotations: true)));
+            CloseDescriptionTemplate.Source(nullableAnnotations: false)));
         return test.RunAsync();
     }
 
@@ -56,7 +56,7 @@ public sealed class WSL2004CodeFixTests
             InMethod($$"""
                 await ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, CloseDescription.Truncate("{{TooLong}}"), ct);
                 """),
-            CloseDescriptionTemplate.Source(nullableAnnotations: false)));
+            CloseDescriptionTemplate.Source(nullableAnnotations: true)));
         return test.RunAsync();
     }
 
@@ -93,7 +93,7 @@ public sealed class WSL2004CodeFixTests
                     await ws.CloseAsync(WebSocketCloseStatus.InternalServerError, CloseDescription.Truncate($"Failed: {ex.Message}"), ct);
                 }
                 """),
-            CloseDescriptionTemplate.Source(nullableAnnotations: false)));
+            CloseDescriptionTemplate.Source(nullableAnnotations: true)));
         test.FixedState.Sources.Add(("/0/Test1.cs", WSL1001Sources.Usings + """
             public class Refusal
             {
