@@ -105,6 +105,15 @@ public sealed class WSL2004AnalyzerTests
         Verifier.Diagnostic().WithLocation(1).WithArguments("comes from a string read by JsonSerializer.Deserialize and can be any length", "CloseAsync"));
 
     [Fact]
+    public Task FlagsAStringReadByNewtonsoftJson() => Verifier.AnalyzerAsync(
+        InMethod(
+            """
+            var message = Newtonsoft.Json.JsonConvert.DeserializeObject<Message>(json);
+            await ws.CloseAsync(WebSocketCloseStatus.NormalClosure, [|message!.Text|], ct);
+            """,
+            parameters: "WebSocket ws, string json, CancellationToken ct"));
+
+    [Fact]
     public Task FlagsStringJoinAndFormatWithAnUnboundedPart() => Verifier.AnalyzerAsync(
         InMethod("""
             try
