@@ -64,5 +64,10 @@ namespace Consumer
             while (!result.EndOfMessage);
             return text.ToString();
         }
+
+        public static Task RefuseAsync(WebSocket socket, Exception error, CancellationToken ct)
+        {
+            return socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, error.Message, ct);
+        }
     }
 }
