@@ -34,7 +34,8 @@ public sealed class CloseDescriptionTooLongAnalyzer : WebSocketAnalyzer
             CloseMethods,
             (invocation, report) =>
             {
-                if (DescriptionOf(invocation, types) is { } description && Describe(use.TextBytes.Evaluate(description)) is { } size)
+                if (DescriptionOf(invocation, types) is { } description && !IsPassedThrough(description)
+                    && Describe(use.TextBytes.Evaluate(description)) is { } size)
                 {
                     report(Diagnostic.Create(Descriptors.CloseDescriptionTooLong, description.Syntax.GetLocation(), size, invocation.TargetMethod.Name));
                 }
@@ -47,6 +48,13 @@ public sealed class CloseDescriptionTooLongAnalyzer : WebSocketAnalyzer
         CloseMethods.Contains(invocation.TargetMethod.Name) && types.IsWebSocket(invocation.TargetMethod.ContainingType)
             ? invocation.Arguments.FirstOrDefault(argument => argument.Parameter is { Name: "statusDescription", Type.SpecialType: SpecialType.System_String })?.Value
             : null;
+
+    /// <summary>
+    /// A public member's parameter handed on unchanged, as by a wrapper around the socket: the wrapper has CloseAsync's own
+    /// contract, and what its callers pass is theirs to keep short. Joined into a longer text, the parameter still counts.
+    /// </summary>
+    private static bool IsPassedThrough(IOperation description) =>
+        description.WithoutConversions() is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method } && CallSites.IsCallableFromOutside(method);
 
     private static string? Describe(PayloadSize.PayloadSize size)
     {

@@ -75,15 +75,29 @@ public sealed class WSL2004AnalyzerTests
         Verifier.Diagnostic().WithLocation(2).WithArguments("comes from an exception's ToString() and can be any length", "CloseOutputAsync"));
 
     [Fact]
-    public Task FlagsAPublicMembersStringParameter() => Verifier.AnalyzerAsync(
+    public Task FlagsAPublicMembersStringParameterJoinedIntoALongerDescription() => Verifier.AnalyzerAsync(
         InMethod(
             "",
             members: """
                 public Task RefuseAsync(WebSocket ws, string reason, CancellationToken ct) =>
-                    ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, {|#0:reason|}, ct);
+                    ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, {|#0:"Refused: " + reason|}, ct);
             """),
         TargetFrameworks.Net80,
         Verifier.Diagnostic().WithLocation(0).WithArguments("comes from the 'reason' parameter of the public 'Endpoint.RefuseAsync' and can be any length", "CloseAsync"));
+
+    [Fact]
+    public Task QuietForAWrapperThatPassesItsCallersDescriptionOnUnchanged() => Verifier.AnalyzerAsync(
+        InMethod(
+            "",
+            members: """
+                private readonly ClientWebSocket _socket = new ClientWebSocket();
+
+                public Task DisconnectAsync(int code = 1000, string message = "") =>
+                    _socket.CloseOutputAsync((WebSocketCloseStatus)code, message, CancellationToken.None);
+
+                public Task CloseAsync(WebSocketCloseStatus closeStatus, string statusDescription, CancellationToken cancellationToken) =>
+                    _socket.CloseAsync(closeStatus, statusDescription, cancellationToken);
+            """));
 
     [Fact]
     public Task FlagsReceivedAndDeserializedText() => Verifier.AnalyzerAsync(

@@ -78,7 +78,7 @@ public sealed class WSL2004CodeFixTests
             public class Refusal
             {
                 public Task RefuseAsync(WebSocket ws, string reason) =>
-                    ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, [|reason|], CancellationToken.None);
+                    ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, [|$"Refused: {reason}"|], CancellationToken.None);
             }
             """));
         test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(
@@ -98,7 +98,7 @@ public sealed class WSL2004CodeFixTests
             public class Refusal
             {
                 public Task RefuseAsync(WebSocket ws, string reason) =>
-                    ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, CloseDescription.Truncate(reason), CancellationToken.None);
+                    ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, CloseDescription.Truncate($"Refused: {reason}"), CancellationToken.None);
             }
             """));
         test.NumberOfIncrementalIterations = 3;
