@@ -34,8 +34,10 @@ public sealed class CloseDescriptionTooLongAnalyzer : WebSocketAnalyzer
             CloseMethods,
             (invocation, report) =>
             {
-                if (DescriptionOf(invocation, types) is { } description && !IsPassedThrough(description)
-                    && Describe(use.TextBytes.Evaluate(description)) is { } size)
+                if (DescriptionOf(invocation, types) is { } description
+                    && use.TextBytes.Evaluate(description) is var bytes
+                    && !(bytes.IsUnbounded && IsPassedThrough(description))
+                    && Describe(bytes) is { } size)
                 {
                     report(Diagnostic.Create(Descriptors.CloseDescriptionTooLong, description.Syntax.GetLocation(), size, invocation.TargetMethod.Name));
                 }
@@ -50,11 +52,11 @@ public sealed class CloseDescriptionTooLongAnalyzer : WebSocketAnalyzer
             : null;
 
     /// <summary>
-    /// A public member's parameter handed on unchanged, as by a wrapper around the socket: the wrapper has CloseAsync's own
-    /// contract, and what its callers pass is theirs to keep short. Joined into a longer text, the parameter still counts.
+    /// A parameter handed on unchanged, as by a wrapper around the socket (or a helper of one): the wrapper has CloseAsync's
+    /// own contract, and what its callers pass is theirs to keep short. Joined into a longer text, the parameter still
+    /// counts; and callers that all pass a description too long are still reported.
     /// </summary>
-    private static bool IsPassedThrough(IOperation description) =>
-        description.WithoutConversions() is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method } && CallSites.IsCallableFromOutside(method);
+    private static bool IsPassedThrough(IOperation description) => description.WithoutConversions() is IParameterReferenceOperation;
 
     private static string? Describe(PayloadSize.PayloadSize size)
     {

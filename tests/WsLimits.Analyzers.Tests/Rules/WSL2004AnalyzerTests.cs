@@ -96,8 +96,31 @@ public sealed class WSL2004AnalyzerTests
                     _socket.CloseOutputAsync((WebSocketCloseStatus)code, message, CancellationToken.None);
 
                 public Task CloseAsync(WebSocketCloseStatus closeStatus, string statusDescription, CancellationToken cancellationToken) =>
-                    _socket.CloseAsync(closeStatus, statusDescription, cancellationToken);
+                    new Handle(_socket).CloseAsync(closeStatus, statusDescription, cancellationToken);
+
+                private readonly struct Handle
+                {
+                    private readonly WebSocket _inner;
+
+                    public Handle(WebSocket inner) => _inner = inner;
+
+                    public Task CloseAsync(WebSocketCloseStatus closeStatus, string statusDescription, CancellationToken cancellationToken) =>
+                        _inner.CloseAsync(closeStatus, statusDescription, cancellationToken);
+                }
             """));
+
+    [Fact]
+    public Task FlagsAPrivateHelperWhoseCallersAllPassADescriptionTooLong() => Verifier.AnalyzerAsync(
+        InMethod(
+            $$"""
+            await RefuseAsync(ws, "{{TooLong}}", ct);
+            """,
+            members: """
+                private static Task RefuseAsync(WebSocket ws, string reason, CancellationToken ct) =>
+                    ws.CloseAsync(WebSocketCloseStatus.PolicyViolation, {|#0:reason|}, ct);
+            """),
+        TargetFrameworks.Net80,
+        Verifier.Diagnostic().WithLocation(0).WithArguments("is at least 124 UTF-8 bytes", "CloseAsync"));
 
     [Fact]
     public Task FlagsReceivedAndDeserializedText() => Verifier.AnalyzerAsync(
