@@ -27,6 +27,7 @@ public sealed class CodeFixTests
         ["WSL2001"] = (Console, new[] { "var result = await socket.ReceiveMessageAsync(", "class WebSocketMessageReceiver" }, new[] { "var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), CancellationToken.None)" }),
         ["WSL2002"] = (Console, new[] { "if (message.Length > MaxMessageBytes)", "const int MaxMessageBytes = 1_048_576", "WebSocketCloseStatus.MessageTooBig" }, Array.Empty<string>()),
         ["WSL2003"] = (Console, new[] { "var decoder = Encoding.UTF8.GetDecoder();", "text.Append(chars);" }, new[] { "text.Append(Encoding.UTF8.GetString(" }),
+        ["WSL2004"] = (Console, new[] { "CloseDescription.Truncate(error.Message)", "internal static class CloseDescription" }, new[] { "InvalidPayloadData, error.Message," }),
         ["WSL3001"] = (Console, Array.Empty<string>(), new[] { "SetBuffer" }),
         ["WSL3002"] = (Web, new[] { "MaximumReceiveMessageSize = 32_768" }, new[] { "MaximumReceiveMessageSize = null" }),
         ["WSL3003"] = (Web, new[] { "AddSignalR(options => options.MaximumReceiveMessageSize = 1_048_576)" }, new[] { "AddSignalR();" }),

@@ -130,7 +130,7 @@ public sealed class ConsumptionTests
         // Every WsLimits rule is described with its help link, reported or not.
         var ours = rules.Where(rule => rule.GetProperty("id").GetString()!.StartsWith("WSL", StringComparison.Ordinal)).ToList();
         Assert.Equal(
-            new[] { "WSL1001", "WSL1002", "WSL1003", "WSL1004", "WSL2001", "WSL2002", "WSL2003", "WSL3001", "WSL3002", "WSL3003", "WSL3004", "WSL3005", "WSL9001" },
+            new[] { "WSL1001", "WSL1002", "WSL1003", "WSL1004", "WSL2001", "WSL2002", "WSL2003", "WSL2004", "WSL3001", "WSL3002", "WSL3003", "WSL3004", "WSL3005", "WSL9001" },
             ours.Select(rule => rule.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
         Assert.All(ours, rule => Assert.Equal(HelpLinkBase + rule.GetProperty("id").GetString() + ".md", rule.GetProperty("helpUri").GetString()));
     }

@@ -27,7 +27,7 @@ public sealed class PresetTests
     {
         var defaults = await DefaultsAsync();
 
-        Assert.Equal(new[] { "WSL1001", "WSL1002", "WSL1004", "WSL2001", "WSL2002", "WSL2003", "WSL3001" }, defaults.Select(diagnostic => diagnostic.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "WSL1001", "WSL1002", "WSL1004", "WSL2001", "WSL2002", "WSL2003", "WSL2004", "WSL3001" }, defaults.Select(diagnostic => diagnostic.Id).Order(StringComparer.Ordinal));
         Assert.All(defaults, diagnostic => Assert.Equal(DocumentedSeverity(diagnostic.Id, "default"), diagnostic.Severity));
     }
 

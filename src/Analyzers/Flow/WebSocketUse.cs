@@ -26,6 +26,7 @@ internal sealed class WebSocketUse
         Types = types;
         Calls = new CallSites(compilation);
         Sizes = new PayloadSizeAnalysis(types, Calls, onlyVisibleCallers);
+        TextBytes = new Utf8TextSize(types, Sizes);
         Sends = new SendWrappers(types, Calls);
         Receives = new ReceiveWrappers(types, Calls, Sends);
         Handlers = new MessageHandlers(types, Calls);
@@ -36,6 +37,9 @@ internal sealed class WebSocketUse
     public CallSites Calls { get; }
 
     public PayloadSizeAnalysis Sizes { get; }
+
+    /// <summary>Strings sized in UTF-8 bytes, for limits .NET counts in bytes.</summary>
+    public Utf8TextSize TextBytes { get; }
 
     public SendWrappers Sends { get; }
 

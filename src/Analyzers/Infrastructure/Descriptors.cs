@@ -63,6 +63,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         description: "Fragments and receive buffers end at arbitrary bytes, not at character boundaries. Decoding each piece separately turns a UTF-8 character split between two pieces into replacement characters.");
 
+    public static readonly DiagnosticDescriptor CloseDescriptionTooLong = Create(
+        DiagnosticIds.CloseDescriptionTooLong,
+        title: "WebSocket close description too long",
+        messageFormat: "This close description {0}, but a close frame holds only 123 UTF-8 bytes of it (125 bytes less the 2-byte status code); over that, {1} throws ArgumentException and the socket is never closed cleanly",
+        RuleCategories.Receive,
+        DiagnosticSeverity.Warning,
+        description: "CloseAsync and CloseOutputAsync check the description before sending anything: over 123 UTF-8 bytes, the most a close frame's 125-byte payload holds beside the status code, they throw ArgumentException. The close that was meant to refuse a message (1009, 1008) never happens, and the exception leaves the socket open or aborted. Keep descriptions short, or truncate text the code does not control to 123 UTF-8 bytes without splitting a character.");
+
     public static readonly DiagnosticDescriptor BufferSizeIsNotALimit = Create(
         DiagnosticIds.BufferSizeIsNotALimit,
         title: "Buffer size setting does not limit WebSocket message size",

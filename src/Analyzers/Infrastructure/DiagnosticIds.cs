@@ -13,6 +13,7 @@ public static class DiagnosticIds
     public const string EndOfMessageIgnored = "WSL2001";
     public const string UnboundedReassembly = "WSL2002";
     public const string TextDecodedPerFragment = "WSL2003";
+    public const string CloseDescriptionTooLong = "WSL2004";
     public const string BufferSizeIsNotALimit = "WSL3001";
     public const string SignalRReceiveLimitDisabled = "WSL3002";
     public const string SignalRPayloadOverReceiveLimit = "WSL3003";

@@ -52,6 +52,7 @@ internal sealed class WellKnownTypes
         HttpConnectionDispatcherOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Connections.HttpConnectionDispatcherOptions");
         MessagePackSerializer = compilation.GetTypeByMetadataName("MessagePack.MessagePackSerializer");
         BufferWriter = compilation.GetTypeByMetadataName("System.Buffers.IBufferWriter`1");
+        Exception = compilation.GetTypeByMetadataName("System.Exception");
     }
 
     public INamedTypeSymbol WebSocket { get; }
@@ -90,6 +91,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? HttpConnectionOptions { get; }
     public INamedTypeSymbol? HttpConnectionDispatcherOptions { get; }
     public INamedTypeSymbol? BufferWriter { get; }
+    public INamedTypeSymbol? Exception { get; }
 
     public INamedTypeSymbol? MessagePackSerializer { get; }
 

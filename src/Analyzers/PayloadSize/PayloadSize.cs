@@ -50,6 +50,12 @@ internal readonly struct PayloadSize
 
     public static PayloadSize Unbounded(string origin) => new(PayloadSizeKind.Unbounded, 0, long.MaxValue, origin);
 
+    /// <summary>
+    /// No known upper bound, but at least <paramref name="minimum"/>, such as a long constant joined to a string the analysis
+    /// cannot size. Its kind is <see cref="PayloadSizeKind.Unknown"/>, so rules that need a bound stay quiet.
+    /// </summary>
+    public static PayloadSize AtLeast(long minimum) => new(PayloadSizeKind.Unknown, Math.Max(minimum, 0), long.MaxValue, string.Empty);
+
     /// <summary>A view that is at most as large as either part, such as a slice with a bounded count.</summary>
     public static PayloadSize Smaller(PayloadSize a, PayloadSize b)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -60,7 +59,7 @@ internal sealed class PayloadSizeAnalysis
             case IAwaitOperation awaited:
                 return Evaluate(awaited.Operation, depth, visiting);
             case IUtf8StringOperation utf8:
-                return PayloadSize.Exactly(Encoding.UTF8.GetByteCount(utf8.Value));
+                return Utf8TextSize.OfConstant(utf8.Value);
             case IArrayCreationOperation array:
                 return array.Initializer is { } initializer
                     ? PayloadSize.Exactly(initializer.ElementValues.Length)
@@ -312,13 +311,13 @@ internal sealed class PayloadSizeAnalysis
         var encoding = (getBytes.Instance as IPropertyReferenceOperation)?.Property.Name;
         if (argument.Value.WithoutConversions()?.ConstantValue is { HasValue: true, Value: string constant } && encoding is "UTF8" or "ASCII")
         {
-            return PayloadSize.Exactly(encoding == "UTF8" ? Encoding.UTF8.GetByteCount(constant) : constant.Length);
+            return encoding == "UTF8" ? Utf8TextSize.OfConstant(constant) : PayloadSize.Exactly(constant.Length);
         }
 
         if (text.IsBounded)
         {
             // Every encoding needs at least a byte per UTF-16 char; UTF-8 at most 3, others at most 4.
-            return text.WithBoundScaled(encoding == "UTF8" ? 3 : 4);
+            return encoding == "UTF8" ? Utf8TextSize.FromChars(text) : text.WithBoundScaled(4);
         }
 
         // A string the analysis cannot size says nothing either way: it may be a short command or a whole document.

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using WsLimits.Analyzers.CodeFixes.ChunkedSend;
+using WsLimits.Analyzers.CodeFixes.CloseDescription;
 using WsLimits.Analyzers.CodeFixes.MessageReceive;
 using WsLimits.Analyzers.CodeFixes.MessageSplit;
 using Xunit;
@@ -41,6 +42,18 @@ public sealed class InsertedHelpersTests
                 CSharpSyntaxTree.ParseText(helper, new CSharpParseOptions(LanguageVersion.CSharp7_3)));
             Assert.Empty(csharp73.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
         }
+    }
+
+    [Fact]
+    public Task CloseDescriptionIsCleanUnderEveryRule() => AssertCleanAsync(CloseDescriptionTemplate.Source(nullableAnnotations: true));
+
+    [Fact]
+    public void CloseDescriptionWithoutAnnotationsCompilesAsCSharp73ForOlderProjects()
+    {
+        var helper = CloseDescriptionTemplate.Source(nullableAnnotations: false);
+        var compilation = AnalyzerHost.CompileWithWebSockets(helper);
+        var csharp73 = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(helper, new CSharpParseOptions(LanguageVersion.CSharp7_3)));
+        Assert.Empty(csharp73.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]

@@ -74,5 +74,10 @@ namespace Consumer
                 await socket.SendAsync(new ArraySegment<byte>(buffer, 0, read), WebSocketMessageType.Binary, false, ct);
             }
         }
+
+        public static Task RefuseAsync(WebSocket socket, Exception error, CancellationToken ct)
+        {
+            return socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, error.Message, ct);
+        }
     }
 }
