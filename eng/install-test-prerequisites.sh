@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond the .NET SDK: the real WebSocket peers they talk to.
+# Installs what the tests need beyond the .NET SDK: the real WebSocket peers they talk to, and the csharp-ls language
+# server the package tests drive.
 # Idempotent: each step checks before it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,9 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
+
+# csharp-ls, at the version of the repository's tool manifest (.config/dotnet-tools.json), from NuGet.
+dotnet tool restore >/dev/null
 
 # The analyzer tests compile their sources against reference assemblies downloaded from NuGet into one shared
 # folder. A set resolved into an empty folder can miss a package it fetches in the same run, so the first download
