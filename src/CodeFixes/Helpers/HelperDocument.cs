@@ -40,7 +40,7 @@ internal static class HelperDocument
         {
             var host = solution.GetDocument(changed[0])!;
             var root = (CompilationUnitSyntax)(await host.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            var helper = (CompilationUnitSyntax)SyntaxFactory.ParseCompilationUnit(render(compilation, webSocket));
+            var helper = HelperNames.Qualify(compilation, render(compilation, webSocket));
             (root, helperNamespace) = AddHelper(root, helper);
             var formatted = await Formatter.FormatAsync(host.WithSyntaxRoot(root), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             solution = formatted.Project.Solution;
@@ -63,6 +63,15 @@ internal static class HelperDocument
         }
 
         var types = helper.Members.Select(member => member.WithAdditionalAnnotations(Formatter.Annotation)).ToArray();
+
+        // A file that ends in #if ... #endif keeps those directives on its end: the helper goes after them, not inside.
+        var end = root.EndOfFileToken;
+        if (types.Length > 0 && end.LeadingTrivia.Any(trivia => trivia.IsDirective))
+        {
+            types[0] = types[0].WithLeadingTrivia(end.LeadingTrivia.AddRange(types[0].GetLeadingTrivia()));
+            root = root.WithEndOfFileToken(end.WithLeadingTrivia());
+        }
+
         string? helperNamespace = null;
         if (root.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped)
         {
@@ -82,18 +91,26 @@ internal static class HelperDocument
         return (root, helperNamespace);
     }
 
-    /// <summary>Adds a using the file lacks, before the first one that sorts after it.</summary>
+    /// <summary>
+    /// Adds a using the file lacks, before the first one that sorts after it, and outside any #if around the usings.
+    /// An alias or a <c>using static</c> of the same name imports no namespace, so does not count.
+    /// </summary>
     private static CompilationUnitSyntax WithUsing(CompilationUnitSyntax root, UsingDirectiveSyntax usingDirective)
     {
         var name = usingDirective.Name?.ToString() ?? string.Empty;
         var usings = root.Usings;
-        if (usings.Any(existing => existing.Name?.ToString() == name))
+        if (usings.Any(existing => existing.Alias is null && !existing.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && existing.Name?.ToString() == name))
         {
             return root;
         }
 
         var position = 0;
         while (position < usings.Count && CompareUsings(usings[position].Name?.ToString() ?? string.Empty, name) < 0)
+        {
+            position++;
+        }
+
+        while (position < usings.Count && InsideConditional(root, usings[position].FullSpan.Start))
         {
             position++;
         }
@@ -106,6 +123,18 @@ internal static class HelperDocument
         }
 
         return root.WithUsings(usings.Insert(position, usingDirective.WithAdditionalAnnotations(Formatter.Annotation)));
+    }
+
+    /// <summary>True where more #if directives than #endif come before <paramref name="position"/>.</summary>
+    private static bool InsideConditional(CompilationUnitSyntax root, int position)
+    {
+        var depth = 0;
+        foreach (var directive in root.DescendantTrivia(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(0, position)).Where(trivia => trivia.IsDirective && trivia.SpanStart < position))
+        {
+            depth += directive.IsKind(SyntaxKind.IfDirectiveTrivia) ? 1 : directive.IsKind(SyntaxKind.EndIfDirectiveTrivia) ? -1 : 0;
+        }
+
+        return depth > 0;
     }
 
     /// <summary>System namespaces first, then by name, as Visual Studio sorts them.</summary>
