@@ -58,6 +58,7 @@ internal sealed class ReassemblyCapPlan
             || MessageSink.TryMatch(appendOperation, types) is not { } sink
             || appendNode.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { Parent: BlockSyntax } appendStatement
             || appendOperation.EnclosingLoop() is not { Syntax: StatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } loopStatement } loop
+            || model.GetEnclosingSymbol(appendStatement.SpanStart, cancellationToken) is not IMethodSymbol { IsAsync: true }
             || FirstReceive(loop, types) is not { } receive
             || NameAgain(receive.Invocation.Instance) is not { } socket
             || LoopExit.Find(model, appendStatement, loopStatement, sink.Symbol, receive.ResultSymbol, types, cancellationToken) is not { IsDefault: false } exit)

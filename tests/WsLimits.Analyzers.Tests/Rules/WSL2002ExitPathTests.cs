@@ -330,6 +330,38 @@ public sealed class WSL2002ExitPathTests
     }
 
     [Fact]
+    public Task ReturnsFromTopLevelStatements()
+    {
+        var source = Usings + """
+            using var ws = new ClientWebSocket();
+            var buffer = new byte[4096];
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), default);
+                [|message.Write(buffer, 0, result.Count)|];
+            }
+            while (!result.EndOfMessage);
+
+            Console.WriteLine(message.Length);
+            """;
+        var test = Verifier.Create(source);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.FixedCode = source
+            .Replace("WebSocketReceiveResult result;\ndo", "WebSocketReceiveResult result;\n" + Limit + "do")
+            .Replace("[|message.Write(buffer, 0, result.Count)|];", """
+                message.Write(buffer, 0, result.Count);
+                    if (message.Length > MaxMessageBytes)
+                    {
+                        await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", default);
+                        return;
+                    }
+                """);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task OffersNoFixWhereEveryExitWouldSkipCleanupOrHandleTheRefusedMessage()
     {
         var source = Client("""
