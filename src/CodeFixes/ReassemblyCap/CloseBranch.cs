@@ -53,8 +53,9 @@ internal static class CloseBranch
         SemanticModel model, StatementSyntax body, StatementSyntax append, StatementSyntax loop, ISymbol? result, WellKnownTypes types, CancellationToken cancellationToken)
     {
         var statements = body is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { body };
+        // A rethrow (throw;) means something only in its catch.
         var exit = statements.LastOrDefault();
-        if (exit is not (BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax))
+        if (exit is not (BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax { Expression: not null }))
         {
             return default;
         }

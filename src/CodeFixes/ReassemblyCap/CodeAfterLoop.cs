@@ -54,7 +54,7 @@ internal sealed class CodeAfterLoop
             switch (parent)
             {
                 case BlockSyntax block:
-                    var next = NextAfter(block.Statements, (StatementSyntax)node);
+                    var (next, leftLoop) = NextAfter(block.Statements, (StatementSyntax)node);
                     if (next is Guarded.Ends)
                     {
                         return true;
@@ -67,7 +67,7 @@ internal sealed class CodeAfterLoop
 
                     if (next is Guarded.Breaks)
                     {
-                        node = Jumps.BreakTarget(_breakingGuard!)!;
+                        node = leftLoop!;
                         continue;
                     }
 
@@ -125,9 +125,8 @@ internal sealed class CodeAfterLoop
         Unsafe,
     }
 
-    private StatementSyntax? _breakingGuard;
-
-    private Guarded NextAfter(SyntaxList<StatementSyntax> statements, StatementSyntax node)
+    /// <summary>How the statements after <paramref name="node"/> go on, and the loop a guard there breaks out of.</summary>
+    private (Guarded Next, StatementSyntax? LeftLoop) NextAfter(SyntaxList<StatementSyntax> statements, StatementSyntax node)
     {
         foreach (var statement in statements.SkipWhile(statement => statement != node).Skip(1))
         {
@@ -135,26 +134,25 @@ internal sealed class CodeAfterLoop
             {
                 if (jump is BreakStatementSyntax && Jumps.BreakTarget(jump) is { } target && Jumps.IsLoop(target))
                 {
-                    _breakingGuard = jump;
-                    return Guarded.Breaks;
+                    return (Guarded.Breaks, target);
                 }
 
                 if (jump is ReturnStatementSyntax or ThrowStatementSyntax)
                 {
-                    return Guarded.Ends;
+                    return (Guarded.Ends, null);
                 }
             }
 
             switch (Classify(statement))
             {
                 case Kind.HandlesTheMessage or Kind.ClosesTheSocket:
-                    return Guarded.Unsafe;
+                    return (Guarded.Unsafe, null);
                 case Kind.Leaves:
-                    return statement is BreakStatementSyntax or ContinueStatementSyntax ? Guarded.Unsafe : Guarded.Ends;
+                    return (statement is BreakStatementSyntax or ContinueStatementSyntax ? Guarded.Unsafe : Guarded.Ends, null);
             }
         }
 
-        return Guarded.Continues;
+        return (Guarded.Continues, null);
     }
 
     private static StatementSyntax? LastOf(StatementSyntax statement) =>
