@@ -27,6 +27,11 @@ public sealed class UnboundedReassemblyCodeFixProvider : WsLimitsCodeFixProvider
 
     internal override string Title(Diagnostic diagnostic) => ReassemblyCapFix.Title(ReassemblyCapFix.MaxMessageBytesOf(diagnostic));
 
+    internal override string Title(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        ReassemblyCapPlan.TryCreate(root, model, diagnostic, cancellationToken) is { DeclaresLimit: false, Limit: var limit }
+            ? ReassemblyCapFix.Title(limit)
+            : Title(diagnostic);
+
     internal override bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         ReassemblyCapPlan.TryCreate(root, model, diagnostic, cancellationToken) is not null;
 

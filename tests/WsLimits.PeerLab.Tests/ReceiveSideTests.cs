@@ -38,6 +38,18 @@ public sealed class ReceiveSideTests
     }
 
     [SkippableFact]
+    public async Task FixedLoopRefusesAnOversizeMessageAndStillRunsItsOwnCleanup()
+    {
+        var run = await RunAsync(await FixedListener.AfterFixAsync(), new
+        {
+            messages = new[] { new { text = new string('a', 2 * Cap), frameBytes = 65536 } },
+        });
+
+        Assert.Equal(1009, run.Client.CloseCode);
+        Assert.Equal(new[] { FixedListener.StreamDisposed, FixedListener.Disconnected }, run.Messages);
+    }
+
+    [SkippableFact]
     public async Task FixedLoopHoldsAGibibyteFloodOfContinuationFramesToTheCap()
     {
         const long Gibibyte = 1L << 30;

@@ -18,7 +18,7 @@ namespace WsLimits.Analyzers.CodeFixes.Helpers;
 internal static class HelperDocument
 {
     /// <param name="changed">The project's documents the fix rewrote to call the helper; the first one hosts it.</param>
-    /// <param name="render">Writes the helper's source for the project's compilation and its WebSocket type.</param>
+    /// <param name="render">Writes the helper's source for a compilation of the project and its WebSocket type.</param>
     public static async Task<Solution> EnsureAsync(
         Solution solution,
         IReadOnlyList<DocumentId> changed,
@@ -28,11 +28,12 @@ internal static class HelperDocument
     {
         var project = solution.GetProject(changed[0].ProjectId)!;
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        var webSocket = compilation?.GetTypeByMetadataName("System.Net.WebSockets.WebSocket");
-        if (compilation is null || webSocket is null)
+        if (compilation is null || await OldestWebSocketAsync(solution, project, cancellationToken).ConfigureAwait(false) is not { } oldest)
         {
             return solution;
         }
+
+        var (target, webSocket) = oldest;
 
         var existing = compilation.GetSymbolsWithName(typeName, SymbolFilter.Type, cancellationToken).FirstOrDefault(symbol => symbol.Locations.Any(location => location.IsInSource));
         var helperNamespace = existing?.ContainingNamespace.ToDisplayString();
@@ -40,13 +41,43 @@ internal static class HelperDocument
         {
             var host = solution.GetDocument(changed[0])!;
             var root = (CompilationUnitSyntax)(await host.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-            var helper = (CompilationUnitSyntax)SyntaxFactory.ParseCompilationUnit(render(compilation, webSocket));
+            var helper = HelperNames.Qualify(target, render(target, webSocket));
             (root, helperNamespace) = AddHelper(root, helper);
             var formatted = await Formatter.FormatAsync(host.WithSyntaxRoot(root), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             solution = formatted.Project.Solution;
         }
 
         return await ImportNamespaceAsync(solution, changed, helperNamespace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The WebSocket the helper must be written for. A project that targets several frameworks is loaded as one project
+    /// per framework, all with the same file: the helper goes into files they share, so it is written for the oldest
+    /// WebSocket among them, the one with the fewest send and receive overloads.
+    /// </summary>
+    private static async Task<(Compilation Compilation, INamedTypeSymbol WebSocket)?> OldestWebSocketAsync(Solution solution, Project project, CancellationToken cancellationToken)
+    {
+        var siblings = project.FilePath is null
+            ? new[] { project }
+            : solution.Projects.Where(candidate => candidate.Language == project.Language && candidate.FilePath == project.FilePath);
+        (Compilation Compilation, INamedTypeSymbol WebSocket)? oldest = null;
+        var fewest = int.MaxValue;
+        foreach (var sibling in siblings)
+        {
+            var compilation = await sibling.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation?.GetTypeByMetadataName("System.Net.WebSockets.WebSocket") is not { } webSocket)
+            {
+                continue;
+            }
+
+            var overloads = webSocket.GetMembers("SendAsync").Length + webSocket.GetMembers("ReceiveAsync").Length;
+            if (overloads < fewest)
+            {
+                (oldest, fewest) = ((compilation, webSocket), overloads);
+            }
+        }
+
+        return oldest;
     }
 
     /// <summary>
@@ -63,6 +94,15 @@ internal static class HelperDocument
         }
 
         var types = helper.Members.Select(member => member.WithAdditionalAnnotations(Formatter.Annotation)).ToArray();
+
+        // A file that ends in #if ... #endif keeps those directives on its end: the helper goes after them, not inside.
+        var end = root.EndOfFileToken;
+        if (types.Length > 0 && end.LeadingTrivia.Any(trivia => trivia.IsDirective))
+        {
+            types[0] = types[0].WithLeadingTrivia(end.LeadingTrivia.AddRange(types[0].GetLeadingTrivia()));
+            root = root.WithEndOfFileToken(end.WithLeadingTrivia());
+        }
+
         string? helperNamespace = null;
         if (root.Members.OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault() is { } fileScoped)
         {
@@ -82,18 +122,26 @@ internal static class HelperDocument
         return (root, helperNamespace);
     }
 
-    /// <summary>Adds a using the file lacks, before the first one that sorts after it.</summary>
+    /// <summary>
+    /// Adds a using the file lacks, before the first one that sorts after it, and outside any #if around the usings.
+    /// An alias or a <c>using static</c> of the same name imports no namespace, so does not count.
+    /// </summary>
     private static CompilationUnitSyntax WithUsing(CompilationUnitSyntax root, UsingDirectiveSyntax usingDirective)
     {
         var name = usingDirective.Name?.ToString() ?? string.Empty;
         var usings = root.Usings;
-        if (usings.Any(existing => existing.Name?.ToString() == name))
+        if (usings.Any(existing => existing.Alias is null && !existing.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && existing.Name?.ToString() == name))
         {
             return root;
         }
 
         var position = 0;
         while (position < usings.Count && CompareUsings(usings[position].Name?.ToString() ?? string.Empty, name) < 0)
+        {
+            position++;
+        }
+
+        while (position < usings.Count && InsideConditional(root, usings[position].FullSpan.Start))
         {
             position++;
         }
@@ -106,6 +154,18 @@ internal static class HelperDocument
         }
 
         return root.WithUsings(usings.Insert(position, usingDirective.WithAdditionalAnnotations(Formatter.Annotation)));
+    }
+
+    /// <summary>True where more #if directives than #endif come before <paramref name="position"/>.</summary>
+    private static bool InsideConditional(CompilationUnitSyntax root, int position)
+    {
+        var depth = 0;
+        foreach (var directive in root.DescendantTrivia(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(0, position)).Where(trivia => trivia.IsDirective && trivia.SpanStart < position))
+        {
+            depth += directive.IsKind(SyntaxKind.IfDirectiveTrivia) ? 1 : directive.IsKind(SyntaxKind.EndIfDirectiveTrivia) ? -1 : 0;
+        }
+
+        return depth > 0;
     }
 
     /// <summary>System namespaces first, then by name, as Visual Studio sorts them.</summary>

@@ -37,7 +37,7 @@ public abstract class WsLimitsCodeFixProvider : CodeFixProvider
             var work = new[] { (context.Document.Id, ImmutableArray.Create(diagnostic)) };
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    Title(diagnostic),
+                    Title(root, model, diagnostic, context.CancellationToken),
                     cancellationToken => ApplyAsync(context.Document.Project.Solution, work, cancellationToken),
                     EquivalenceKey),
                 diagnostic);
@@ -49,6 +49,9 @@ public abstract class WsLimitsCodeFixProvider : CodeFixProvider
     internal abstract string FixAllTitle { get; }
 
     internal abstract string Title(Diagnostic diagnostic);
+
+    /// <summary>The title, where it depends on the code around the diagnostic.</summary>
+    internal virtual string Title(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) => Title(diagnostic);
 
     internal abstract bool CanFix(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
 

@@ -29,6 +29,10 @@ internal static class ReassemblyCapFix
     public static string Title(int maxMessageBytes) =>
         string.Format(CultureInfo.InvariantCulture, "Stop at {0} bytes and close with 1009", maxMessageBytes);
 
+    /// <summary>The title where the check reuses a limit the code already has.</summary>
+    public static string Title(string limit) =>
+        string.Format(CultureInfo.InvariantCulture, "Stop at {0} and close with 1009", limit);
+
     public static int MaxMessageBytesOf(Diagnostic diagnostic) =>
         diagnostic.GetInt(UnboundedReassemblyAnalyzer.MaxMessageBytesProperty, LimitOptions.DefaultMaxReceiveMessageBytes);
 
@@ -59,12 +63,13 @@ internal static class ReassemblyCapFix
 
     private static StatementSyntax SizeCheck(ReassemblyCapPlan plan)
     {
+        var exit = string.Join("\n", plan.Exit.Select(statement => statement.WithoutTrivia().ToFullString()));
         var check = (IfStatementSyntax)SyntaxFactory.ParseStatement(
             $$"""
-            if ({{plan.SizeExpression}} > {{ReassemblyCapPlan.LimitName}})
+            if ({{plan.SizeExpression}} > {{plan.Limit}})
             {
                 await {{plan.SocketExpression}}.CloseAsync(global::System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "{{CloseReason}}", {{plan.TokenExpression}});
-                return;
+            {{exit}}
             }
             """);
         return check

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -9,15 +10,18 @@ using WsLimits.Analyzers.Receive;
 namespace WsLimits.Analyzers.CodeFixes.ReassemblyCap;
 
 /// <summary>
-/// Where and how the WSL2002 fix inserts its size check, when it can: after an append statement in a block,
-/// in an async function that can <c>return;</c>, with a socket and token it can name again without side effects.
+/// Where and how the WSL2002 fix inserts its size check, when it can: after an append statement in a block, with a
+/// socket and token it can name again without side effects, and a way out of the loop that keeps the code's own
+/// cleanup (see <see cref="LoopExit"/>).
 /// </summary>
 internal sealed class ReassemblyCapPlan
 {
     public const string LimitName = "MaxMessageBytes";
 
-    private ReassemblyCapPlan(StatementSyntax append, StatementSyntax loop, string size, string socket, string token, bool declaresLimit)
+    private ReassemblyCapPlan(StatementSyntax append, StatementSyntax loop, string size, string socket, string token, string limit, bool declaresLimit, ImmutableArray<StatementSyntax> exit)
     {
+        Limit = limit;
+        Exit = exit;
         AppendStatement = append;
         LoopStatement = loop;
         SizeExpression = size;
@@ -36,8 +40,14 @@ internal sealed class ReassemblyCapPlan
 
     public string TokenExpression { get; }
 
-    /// <summary>False where a MaxMessageBytes the code already has is in scope and is reused.</summary>
+    /// <summary>The name of the limit compared with: the fix's own MaxMessageBytes, or one the code already has.</summary>
+    public string Limit { get; }
+
+    /// <summary>False where a limit the code already has is reused.</summary>
     public bool DeclaresLimit { get; }
+
+    /// <summary>The statements that leave the loop after the 1009 close.</summary>
+    public ImmutableArray<StatementSyntax> Exit { get; }
 
     public static ReassemblyCapPlan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
@@ -48,21 +58,18 @@ internal sealed class ReassemblyCapPlan
             || MessageSink.TryMatch(appendOperation, types) is not { } sink
             || appendNode.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { Parent: BlockSyntax } appendStatement
             || appendOperation.EnclosingLoop() is not { Syntax: StatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } loopStatement } loop
-            || !CanReturnWithoutValue(model, appendStatement, cancellationToken)
+            || model.GetEnclosingSymbol(appendStatement.SpanStart, cancellationToken) is not IMethodSymbol { IsAsync: true }
             || FirstReceive(loop, types) is not { } receive
-            || NameAgain(receive.Invocation.Instance) is not { } socket)
+            || NameAgain(receive.Invocation.Instance) is not { } socket
+            || LoopExit.Find(model, appendStatement, loopStatement, sink.Symbol, receive.ResultSymbol, types, cancellationToken) is not { IsDefault: false } exit)
         {
             return null;
         }
 
         var token = NameAgain(receive.CancellationToken.Value) ?? "global::System.Threading.CancellationToken.None";
-        var declaresLimit = !model.LookupSymbols(appendStatement.SpanStart, name: LimitName).Any(IsIntegerValue);
-        return new ReassemblyCapPlan(appendStatement, loopStatement, $"{sink.Store.Syntax}.{sizeMember}", socket, token, declaresLimit);
+        var existing = ExistingLimit.Find(model, appendStatement, cancellationToken);
+        return new ReassemblyCapPlan(appendStatement, loopStatement, $"{sink.Store.Syntax}.{sizeMember}", socket, token, existing ?? LimitName, existing is null, exit);
     }
-
-    private static bool CanReturnWithoutValue(SemanticModel model, SyntaxNode statement, CancellationToken cancellationToken) =>
-        model.GetEnclosingSymbol(statement.SpanStart, cancellationToken) is IMethodSymbol { IsAsync: true } function
-        && (function.ReturnsVoid || function.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false });
 
     private static WebSocketReceiveCall? FirstReceive(ILoopOperation loop, WellKnownTypes types) =>
         loop.Descendants().OfType<IInvocationOperation>().Select(invocation => WebSocketReceiveCall.TryCreate(invocation, types)).FirstOrDefault(receive => receive is not null);
@@ -75,12 +82,5 @@ internal sealed class ReassemblyCapPlan
         IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation } => operation!.Syntax.ToString(),
         IDefaultValueOperation => operation!.Syntax.ToString(),
         _ => null,
-    };
-
-    private static bool IsIntegerValue(ISymbol symbol) => symbol switch
-    {
-        ILocalSymbol local => local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64,
-        IFieldSymbol field => field.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64,
-        _ => false,
     };
 }

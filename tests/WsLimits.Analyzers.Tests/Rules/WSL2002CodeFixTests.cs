@@ -131,6 +131,7 @@ public sealed class WSL2002CodeFixTests
         return test.RunAsync();
     }
 
+    /// <summary>The first loop breaks: the code after it tests the socket's State, which the close has changed, and goes on.</summary>
     [Fact]
     public Task DeclaresTheLimitOnceForEveryLoopInTheFunction()
     {
@@ -168,7 +169,7 @@ public sealed class WSL2002CodeFixTests
                 if (first.Length > MaxMessageBytes)
                 {
                     await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
-                    return;
+                    break;
                 }
             }
             while (!result.EndOfMessage);

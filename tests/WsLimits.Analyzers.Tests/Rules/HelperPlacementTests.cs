@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using WsLimits.Analyzers.CodeFixes;
+using Xunit;
+
+namespace WsLimits.Analyzers.Tests.Rules;
+
+/// <summary>
+/// The fixes that insert a helper know where they are: in files that alias WebSocket, declare their own WebSocket,
+/// import WebSocketMessageType statically, use file-scoped namespaces or #if per target framework, the fixed project
+/// still builds, for every framework it targets.
+/// </summary>
+public sealed class HelperPlacementTests
+{
+    private const string Sender = """
+        using System;
+        using System.Net.WebSockets;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using static System.Net.WebSockets.WebSocketMessageType;
+        using WebSocket = Library.WebSockets.WebSocket;
+
+        namespace Library.Transport;
+
+        public sealed class Sender
+        {
+            private readonly ClientWebSocket _client = new();
+
+            public WebSocket Owner { get; } = new();
+
+            public Task SendAsync(string text, CancellationToken ct) =>
+                _client.SendAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), Text, true, ct);
+        }
+        """;
+
+    /// <summary>The sender without the alias, and so without a property of the project's WebSocket.</summary>
+    private static readonly string Plain = Sender
+        .Replace("using WebSocket = Library.WebSockets.WebSocket;\n", string.Empty)
+        .Replace("    public WebSocket Owner { get; } = new();\n\n", string.Empty);
+
+    /// <summary>The project's own WebSocket, in a namespace the other files import.</summary>
+    private const string LibraryWebSocket = """
+        namespace Library.WebSockets
+        {
+            public sealed class WebSocket
+            {
+                public string Url { get; set; } = "";
+            }
+        }
+        """;
+
+    private const string User = """
+        using Library.WebSockets;
+
+        namespace Library.Client
+        {
+            public sealed class Session
+            {
+                public WebSocket Socket { get; } = new WebSocket();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task KeepsTheSystemWebSocketInAFileThatAliasesWebSocketToTheProjectsType()
+    {
+        var fixedProject = await FixAsync(Modern, ("Sender.cs", Sender), ("WebSocket.cs", LibraryWebSocket), ("User.cs", User));
+
+        Assert.Empty(await ErrorsAsync(fixedProject));
+        var sender = await TextAsync(fixedProject, "Sender.cs");
+        Assert.Contains("_client.SendChunkedAsync(", sender);
+        Assert.Contains("this System.Net.WebSockets.WebSocket socket", sender);
+        Assert.Contains("using WebSocket = Library.WebSockets.WebSocket;", sender);
+    }
+
+    [Fact]
+    public async Task KeepsTheSystemWebSocketInANamespaceThatDeclaresItsOwnWebSocket()
+    {
+        var sender = Plain.Replace("namespace Library.Transport;", "namespace Library.WebSockets;");
+        var fixedProject = await FixAsync(Modern, ("Sender.cs", sender), ("WebSocket.cs", LibraryWebSocket), ("User.cs", User));
+
+        Assert.Empty(await ErrorsAsync(fixedProject));
+        Assert.Contains("this System.Net.WebSockets.WebSocket socket", await TextAsync(fixedProject, "Sender.cs"));
+    }
+
+    [Fact]
+    public async Task PutsTheHelperAfterTheEndifThatClosesTheFile()
+    {
+        var sender = Plain
+            + "\n#if NETSTANDARD2_0\ninternal static class Polyfills { }\n#endif\n";
+        var fixedProject = await FixAsync(Modern, ("Sender.cs", sender), ("WebSocket.cs", LibraryWebSocket));
+
+        Assert.Empty(await ErrorsAsync(fixedProject));
+        var text = await TextAsync(fixedProject, "Sender.cs");
+        Assert.True(text.IndexOf("#endif", StringComparison.Ordinal) < text.IndexOf("class WebSocketChunkedSender", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public async Task AddsItsUsingsOutsideTheUsingsOfOneFramework()
+    {
+        var sender = Plain
+            .Replace("using System.Text;\n", "#if !NETSTANDARD2_0\nusing System.Buffers;\nusing System.Text;\n#endif\n");
+        var fixedProject = await FixAsync(Modern, ("Sender.cs", sender), ("WebSocket.cs", LibraryWebSocket));
+
+        Assert.Empty(await ErrorsAsync(fixedProject));
+        var text = await TextAsync(fixedProject, "Sender.cs");
+        Assert.True(text.IndexOf("#endif", StringComparison.Ordinal) < text.IndexOf("using System.Runtime.CompilerServices;", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public async Task WritesTheHelperForTheOldestFrameworkTheProjectTargets()
+    {
+        var files = new[] { ("Sender.cs", Plain), ("WebSocket.cs", LibraryWebSocket) };
+        var solution = new AdhocWorkspace().CurrentSolution;
+        (solution, var modern) = AddProject(solution, Modern, files);
+        (solution, var old) = AddProject(solution, await OldAsync(), files);
+
+        var fixedSolution = await FixAsync(solution, modern);
+
+        var sender = await TextAsync(fixedSolution.GetProject(modern)!, "Sender.cs");
+        Assert.DoesNotContain("WebSocketMessageFlags", sender);
+        Assert.DoesNotContain("ReadOnlyMemory", sender);
+        var oldProject = fixedSolution.GetProject(old)!;
+        var oldSender = oldProject.Documents.Single(document => document.Name == "Sender.cs");
+        Assert.Empty(await ErrorsAsync(oldProject.Solution.WithDocumentText(oldSender.Id, Microsoft.CodeAnalysis.Text.SourceText.From(sender)).GetProject(old)!));
+        Assert.Empty(await ErrorsAsync(fixedSolution.GetProject(modern)!));
+    }
+
+    private static readonly ImmutableArray<MetadataReference> Modern = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+        .Split(Path.PathSeparator)
+        .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+        .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+        .ToImmutableArray();
+
+    /// <summary>The .NET Standard 2.0 reference assemblies, whose WebSocket sends only ArraySegment.</summary>
+    private static async Task<ImmutableArray<MetadataReference>> OldAsync() =>
+        await Verifiers.TargetFrameworks.For(Verifiers.TargetFrameworks.NetStandard20).ResolveAsync(LanguageNames.CSharp, default);
+
+    private static (Solution Solution, ProjectId Project) AddProject(Solution solution, ImmutableArray<MetadataReference> references, IEnumerable<(string Name, string Text)> files)
+    {
+        var id = ProjectId.CreateNewId();
+        solution = solution.AddProject(ProjectInfo.Create(
+            id,
+            VersionStamp.Default,
+            "Library",
+            "Library",
+            LanguageNames.CSharp,
+            filePath: "/src/Library/Library.csproj",
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
+            metadataReferences: references));
+        foreach (var (name, text) in files)
+        {
+            solution = solution.AddDocument(DocumentId.CreateNewId(id), name, text, filePath: "/src/Library/" + name);
+        }
+
+        return (solution, id);
+    }
+
+    private static async Task<Project> FixAsync(ImmutableArray<MetadataReference> references, params (string Name, string Text)[] files)
+    {
+        var (solution, id) = AddProject(new AdhocWorkspace().CurrentSolution, references, files);
+        return (await FixAsync(solution, id)).GetProject(id)!;
+    }
+
+    /// <summary>Applies the first WSL1001 fix offered, as the light bulb would.</summary>
+    private static async Task<Solution> FixAsync(Solution solution, ProjectId id)
+    {
+        var project = solution.GetProject(id)!;
+        var compilation = (await project.GetCompilationAsync())!;
+        var diagnostic = (await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnboundedSingleFrameSendAnalyzer())).GetAnalyzerDiagnosticsAsync()).Single();
+        CodeAction? action = null;
+        var document = solution.GetDocument(diagnostic.Location.SourceTree)!;
+        await new UnboundedSingleFrameSendCodeFixProvider().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (registered, _) => action ??= registered, default));
+        var operations = await action!.GetOperationsAsync(default);
+        return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+    }
+
+    private static async Task<IReadOnlyList<string>> ErrorsAsync(Project project) =>
+        (await project.GetCompilationAsync())!.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(diagnostic => diagnostic.ToString()).ToList();
+
+    private static async Task<string> TextAsync(Project project, string name) =>
+        (await project.Documents.Single(document => document.Name == name).GetTextAsync()).ToString();
+}
