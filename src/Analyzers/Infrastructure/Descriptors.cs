@@ -68,7 +68,7 @@ internal static class Descriptors
         title: "WebSocket close description too long",
         messageFormat: "This close description {0}, but a close frame holds only 123 UTF-8 bytes of it (125 bytes less the 2-byte status code); over that, {1} throws ArgumentException and the socket is never closed cleanly",
         RuleCategories.Receive,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         description: "CloseAsync and CloseOutputAsync check the description before sending anything: over 123 UTF-8 bytes, the most a close frame's 125-byte payload holds beside the status code, they throw ArgumentException. The close that was meant to refuse a message (1009, 1008) never happens, and the exception leaves the socket open or aborted. Keep descriptions short, or truncate text the code does not control to 123 UTF-8 bytes without splitting a character.");
 
     public static readonly DiagnosticDescriptor BufferSizeIsNotALimit = Create(
@@ -92,7 +92,7 @@ internal static class Descriptors
         title: "Client-to-server payload may exceed SignalR's receive limit",
         messageFormat: "{0}, but {1}; a larger hub message makes the server close the connection with an error",
         RuleCategories.Limits,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         description: "A SignalR server refuses client-to-server hub messages over HubOptions.MaximumReceiveMessageSize (32 KB by default) by closing the connection with \"Connection closed with an error.\", not with WebSocket 1009. The .NET and JS clients have no such limit, so downloads work and uploads fail. Stream large uploads (IAsyncEnumerable<T> or ChannelReader<T> parameters) or raise the server's limit to the size the contract allows.");
 
     public static readonly DiagnosticDescriptor LimitRaisedOnOneSide = Create(
@@ -108,7 +108,7 @@ internal static class Descriptors
         title: "SignalR back-pressure disabled",
         messageFormat: "{0} = 0 lifts no size limit, it turns off back-pressure: the pipe between transport and application then keeps whatever one side writes faster than the other reads, so memory grows without bound; leave the default of {1} bytes, and limit hub messages with the server's HubOptions.MaximumReceiveMessageSize ({2})",
         RuleCategories.Limits,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         description: "TransportMaxBufferSize and ApplicationMaxBufferSize, on the server's HttpConnectionDispatcherOptions and the .NET client's HttpConnectionOptions, are the pause thresholds of the pipes between the transport and the application. 0 means the writer never pauses: a peer that sends faster than the application reads, or reads slower than the application sends, makes that side buffer everything in memory. They never limited message size; HubOptions.MaximumReceiveMessageSize does.");
 
     public static readonly DiagnosticDescriptor InvalidLimitOption = Create(
