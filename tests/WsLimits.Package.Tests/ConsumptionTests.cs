@@ -55,6 +55,9 @@ public sealed class ConsumptionTests
         .Where(line => line.Length > 0 && !line.StartsWith('#'))
         .ToList();
 
+    /// <summary>A build prints warnings and errors; a suggestion (SARIF level "note") is only in the log and the IDE.</summary>
+    private static bool IsPrinted(string expected) => !expected.Contains(": note ", StringComparison.Ordinal);
+
     [Theory]
     [MemberData(nameof(TargetFrameworks))]
     public async Task BuildReportsExactlyTheExpectedDiagnosticsOnEachTarget(string targetFramework)
@@ -65,7 +68,7 @@ public sealed class ConsumptionTests
 
         var actual = consumer.DiagnosticsOf(output).Where(diagnostic => diagnostic.Id.StartsWith("WSL", StringComparison.Ordinal)).Select(diagnostic => diagnostic.Key).ToList();
         Assert.True(
-            ExpectedDiagnostics(targetFramework).Order(StringComparer.Ordinal).SequenceEqual(actual.Order(StringComparer.Ordinal)),
+            ExpectedDiagnostics(targetFramework).Where(IsPrinted).Order(StringComparer.Ordinal).SequenceEqual(actual.Order(StringComparer.Ordinal)),
             $"Diagnostics differ from Consumers/Mixed/expected.{targetFramework}.txt; the build reported:\n{string.Join('\n', actual)}\n\n{output}");
         Assert.Contains("0 Error(s)", output);
     }
@@ -121,11 +124,11 @@ public sealed class ConsumptionTests
             Assert.Equal(HelpLinkBase + id + ".md", rule.GetProperty("helpUri").GetString());
         }
 
-        // The same diagnostics as the console, and as the checked-in list.
+        // The checked-in list, and the console's diagnostics with the suggestions the console leaves out.
         Assert.Equal(ExpectedDiagnostics("net10.0").Order(StringComparer.Ordinal), fromSarif.Order(StringComparer.Ordinal));
         Assert.Equal(
             consumer.DiagnosticsOf(output).Where(diagnostic => diagnostic.Id.StartsWith("WSL", StringComparison.Ordinal)).Select(diagnostic => diagnostic.Key).Order(StringComparer.Ordinal),
-            fromSarif.Order(StringComparer.Ordinal));
+            fromSarif.Where(IsPrinted).Order(StringComparer.Ordinal));
 
         // Every WsLimits rule is described with its help link, reported or not.
         var ours = rules.Where(rule => rule.GetProperty("id").GetString()!.StartsWith("WSL", StringComparison.Ordinal)).ToList();

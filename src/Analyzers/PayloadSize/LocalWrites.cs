@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -48,6 +49,28 @@ internal static class LocalWrites
         }
 
         return writes.ToImmutable();
+    }
+
+    /// <summary>
+    /// The size a local can have: the widest of the values written to it, each sized by <paramref name="evaluate"/>.
+    /// Unknown where a write cannot be followed or the code compares the local's length, which cuts it to size in a
+    /// way not modelled here.
+    /// </summary>
+    public static PayloadSize SizeOf(ILocalReferenceOperation reference, Func<IOperation, PayloadSize> evaluate)
+    {
+        var writes = Find(reference, reference.Local);
+        if (writes.IsDefaultOrEmpty || writes.Contains(null!) || IsLengthChecked(reference, reference.Local))
+        {
+            return PayloadSize.Unknown;
+        }
+
+        var result = evaluate(writes[0]);
+        for (var i = 1; i < writes.Length; i++)
+        {
+            result = PayloadSize.Either(result, evaluate(writes[i]));
+        }
+
+        return result;
     }
 
     /// <summary>

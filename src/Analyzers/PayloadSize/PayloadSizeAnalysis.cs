@@ -382,20 +382,8 @@ internal sealed class PayloadSizeAnalysis
             return PayloadSize.Unknown;
         }
 
-        var writes = LocalWrites.Find(reference, local);
-        if (writes.IsDefaultOrEmpty || writes.Contains(null!) || LocalWrites.IsLengthChecked(reference, local))
-        {
-            return PayloadSize.Unknown;
-        }
-
         var inner = visiting.Add(local);
-        var result = Evaluate(writes[0], depth, inner);
-        for (var i = 1; i < writes.Length; i++)
-        {
-            result = PayloadSize.Either(result, Evaluate(writes[i], depth, inner));
-        }
-
-        return result;
+        return LocalWrites.SizeOf(reference, write => Evaluate(write, depth, inner));
     }
 
     private bool IsBufferView(ITypeSymbol? type) =>

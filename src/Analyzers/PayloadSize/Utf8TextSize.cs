@@ -125,15 +125,8 @@ internal sealed class Utf8TextSize
             return PayloadSize.Unknown;
         }
 
-        // A local whose length the code compares has been cut to size, or is about to be.
-        var writes = LocalWrites.Find(reference, local);
-        if (writes.IsDefaultOrEmpty || writes.Contains(null!) || LocalWrites.IsLengthChecked(reference, local))
-        {
-            return PayloadSize.Unknown;
-        }
-
         var inner = visiting.Add(local);
-        return writes.Skip(1).Aggregate(Evaluate(writes[0], depth, inner), (result, write) => PayloadSize.Either(result, Evaluate(write, depth, inner)));
+        return LocalWrites.SizeOf(reference, write => Evaluate(write, depth, inner));
     }
 
     /// <summary>An exception's message or stack trace, or a string property of an object a deserializer read from a message.</summary>
