@@ -15,6 +15,18 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         description: "One SendAsync call writes exactly one WebSocket frame: .NET never splits it. Peers that limit frames (Netty and Spring WebFlux at 64 KiB) refuse a larger frame with close code 1009; peers that limit messages (Node ws, Python websockets, Jetty, Tomcat) refuse a larger message, however it is framed. Send in frames no larger than a frame limit, holding a per-socket lock for the whole message, or split the data into several messages for a message limit.");
 
+    /// <summary>
+    /// WSL1001 for a payload whose size is known: over the default frame limit, which is a guess at the peer, so a
+    /// warning like the unbounded case rather than WSL1002's error.
+    /// </summary>
+    public static readonly DiagnosticDescriptor OversizedSingleFrameSend = Create(
+        DiagnosticIds.UnboundedSingleFrameSend,
+        title: "WebSocket payload larger than the default frame limit sent in one frame",
+        messageFormat: "This payload is at least {0} bytes and is sent as one frame: {1}",
+        RuleCategories.Send,
+        DiagnosticSeverity.Warning,
+        description: "One SendAsync call writes exactly one WebSocket frame: .NET never splits it. With no peer configured, frames are checked against Netty's default limit of 65536 bytes; a payload known to be larger is refused by such a peer with close code 1009 every time. Send it in frames, or name the peer (wslimits.peer) or its limits, which turns a payload over them into WSL1002 and one within them into no diagnostic.");
+
     public static readonly DiagnosticDescriptor PayloadOverLimit = Create(
         DiagnosticIds.PayloadOverLimit,
         title: "WebSocket payload larger than the configured limit",

@@ -28,6 +28,22 @@ public sealed class WSL1001CodeFixTests
     }
 
     [Fact]
+    public Task SendsAKnownPayloadOverTheDefaultFrameLimitInFrames()
+    {
+        var test = Verifier.Create(InMethod("""
+            var snapshot = new byte[1024 * 1024];
+            await ws.SendAsync({|#0:new ArraySegment<byte>(snapshot)|}, WebSocketMessageType.Binary, true, ct);
+            """));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic(Infrastructure.Descriptors.OversizedSingleFrameSend).WithLocation(0)
+            .WithArguments(1048576, "the default frame limit (wslimits.max_frame_bytes) allows frames of at most 65536 bytes"));
+        test.FixedState.Sources.Add(ExpectedHelper.AppendedTo(InMethod("""
+            var snapshot = new byte[1024 * 1024];
+            await ws.SendChunkedAsync(new ArraySegment<byte>(snapshot), WebSocketMessageType.Binary, ct);
+            """), ChunkedSenderTemplate.Render(ChunkedSenderVariant.MessageFlags, 65536)));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task KeepsMessageFlagsSoCompressionStaysAsChosen()
     {
         const string Flags = "WebSocketMessageFlags.EndOfMessage | WebSocketMessageFlags.DisableCompression";

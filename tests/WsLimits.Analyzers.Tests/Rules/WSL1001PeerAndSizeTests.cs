@@ -187,5 +187,32 @@ public sealed class WSL1001PeerAndSizeTests
         await ws.SendAsync(bytes.AsMemory(0, Math.Clamp(bytes.Length, 0, 4096)), WebSocketMessageType.Text, false, ct);
         """));
 
+    [Theory]
+    [InlineData("var snapshot = new byte[1024 * 1024];\nawait ws.SendAsync({|#0:new ArraySegment<byte>(snapshot)|}, WebSocketMessageType.Binary, true, ct);", 1048576)]
+    [InlineData("await ws.SendAsync({|#0:new byte[65537].AsMemory()|}, WebSocketMessageType.Binary, false, ct);", 65537)]
+    [InlineData("var pixels = new byte[256 * 1024];\nawait ws.SendAsync({|#0:pixels.AsMemory(0, 128 * 1024)|}, WebSocketMessageType.Binary, WebSocketMessageFlags.EndOfMessage, ct);", 131072)]
+    public Task WarnsOnAKnownSizeOverTheDefaultFrameLimit(string body, long size)
+    {
+        var test = Verifier.Create(InMethod(body));
+        test.ExpectedDiagnostics.Add(Verifier.Diagnostic(Infrastructure.Descriptors.OversizedSingleFrameSend).WithLocation(0).WithArguments(size, DefaultFrameLimit));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("await ws.SendAsync(new byte[65536].AsMemory(), WebSocketMessageType.Binary, true, ct);")]
+    [InlineData("var buffer = new byte[1024 * 1024];\nvar read = await File.OpenRead(text).ReadAsync(buffer, ct);\nawait ws.SendAsync(buffer.AsMemory(0, read), WebSocketMessageType.Binary, true, ct);")]
+    public Task QuietOnAKnownSizeWithinTheDefaultFrameLimitOrOnlyBoundedByIt(string body) => Verifier.AnalyzerAsync(InMethod(body));
+
+    /// <summary>Once the peer is named, a known size is WSL1002's, over the configured limit or not.</summary>
+    [Theory]
+    [InlineData("wslimits.peer = netty")]
+    [InlineData("wslimits.peer = node-ws")]
+    [InlineData("wslimits.peer = gorilla")]
+    [InlineData("wslimits.max_frame_bytes = 2097152")]
+    [InlineData("wslimits.max_message_bytes = 65536")]
+    public Task LeavesAKnownSizeToWsl1002OnceALimitIsConfigured(string editorConfig) => Verifier.Create(
+        InMethod("await ws.SendAsync(new byte[1024 * 1024].AsMemory(), WebSocketMessageType.Binary, true, ct);"),
+        editorConfig: editorConfig).RunAsync();
+
     private const string DefaultFrameLimit = "the default frame limit (wslimits.max_frame_bytes) allows frames of at most 65536 bytes";
 }

@@ -12,7 +12,11 @@ public static class Verify<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+    /// <summary>The rule's main diagnostic: the analyzer's first descriptor, as unnamed markup (<c>[|...|]</c>) means.</summary>
+    public static DiagnosticResult Diagnostic() => new(new TAnalyzer().SupportedDiagnostics[0]);
+
+    /// <summary>Another message of the same rule.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     public static Test Create(string source, string targetFramework = TargetFrameworks.Net80, string? editorConfig = null)
     {
@@ -58,5 +62,8 @@ public static class Verify<TAnalyzer, TCodeFix>
                 return solution.WithProjectParseOptions(projectId, options.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12));
             });
         }
+
+        /// <summary>A rule with several messages under one ID: unnamed markup stands for its first.</summary>
+        protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => analyzers[0].SupportedDiagnostics[0];
     }
 }
