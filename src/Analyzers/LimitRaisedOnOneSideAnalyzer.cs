@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
 using WsLimits.Analyzers.SignalR;
@@ -36,7 +37,8 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         if (types.HttpConnectionOptions is not null || types.HttpConnectionDispatcherOptions is not null)
         {
-            RegisterNamed<ISimpleAssignmentOperation>(context, BackPressureThreshold.PropertyNames, (assignment, report) => AnalyzeThreshold(assignment, report, types, options), SyntaxKind.SimpleAssignmentExpression);
+            var settings = WebSocketUse.Of(context.Compilation, types, options).Settings;
+            RegisterNamed<ISimpleAssignmentOperation>(context, BackPressureThreshold.PropertyNames, (assignment, report) => AnalyzeThreshold(assignment, report, types, settings, options), SyntaxKind.SimpleAssignmentExpression);
         }
 
         // The declaration table answers this without binding; most compilations hold neither helper.
@@ -50,10 +52,11 @@ public sealed class LimitRaisedOnOneSideAnalyzer : WebSocketAnalyzer
             context, ImmutableArray.Create(ReceiveCap), (declarations, report) => AnalyzeReceiveCap(declarations, report, options), SyntaxKind.LocalDeclarationStatement);
     }
 
-    private static void AnalyzeThreshold(ISimpleAssignmentOperation assignment, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options)
+    private static void AnalyzeThreshold(ISimpleAssignmentOperation assignment, Action<Diagnostic> report, WellKnownTypes types, SettingChoices settings, LimitOptionsCache options)
     {
-        // Zero does not raise the threshold, it removes back-pressure: WSL3005 says so.
-        if (BackPressureThreshold.Of(assignment, types) is not { DisablesBackPressure: false, Property: var property })
+        // Zero does not raise the threshold, it removes back-pressure: WSL3005 says so. A value passed on from the
+        // library's own options or its callers is raised, if at all, by whoever fills it.
+        if (BackPressureThreshold.Of(assignment, types) is not { DisablesBackPressure: false, Property: var property } || !settings.IsChosen(assignment.Value))
         {
             return;
         }

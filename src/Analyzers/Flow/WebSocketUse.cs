@@ -30,6 +30,7 @@ internal sealed class WebSocketUse
         Sends = new SendWrappers(types, Calls);
         Receives = new ReceiveWrappers(types, Calls, Sends);
         Handlers = new MessageHandlers(types, Calls);
+        Settings = new SettingChoices(Calls);
     }
 
     public WellKnownTypes Types { get; }
@@ -46,6 +47,9 @@ internal sealed class WebSocketUse
     public ReceiveWrappers Receives { get; }
 
     public MessageHandlers Handlers { get; }
+
+    /// <summary>Whether a setting's value is chosen in the compilation or passed on from its users.</summary>
+    public SettingChoices Settings { get; }
 
     /// <summary>The send an invocation makes, with its payload's size: worked out once for all the size rules.</summary>
     public SentPayload? SentAt(IInvocationOperation invocation, LimitOptionsCache options) =>

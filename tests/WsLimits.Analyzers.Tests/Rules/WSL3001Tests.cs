@@ -133,4 +133,73 @@ public sealed class WSL3001Tests
             public int ReceiveBufferSize { get; set; }
         }
         """, TargetFrameworks.Net100AspNetCore);
+
+    [Fact]
+    public Task FlagsAWrapperWhoseCallerChoosesTheSizes() => Verifier.AnalyzerAsync(
+        Usings + """
+            static class Sockets
+            {
+                public const int BufferBytes = 1024;
+
+                public static ClientWebSocket Configured(int receiveBufferSize, int sendBufferSize)
+                {
+                    var socket = new ClientWebSocket();
+                    {|#0:socket.Options.SetBuffer(receiveBufferSize, sendBufferSize)|};
+                    return socket;
+                }
+            }
+
+            class GameClient
+            {
+                private readonly ClientWebSocket _socket = Sockets.Configured(Sockets.BufferBytes, Sockets.BufferBytes);
+            }
+            """,
+        TargetFrameworks.Net100AspNetCore,
+        Verifier.Diagnostic().WithLocation(0).WithArguments("ClientWebSocketOptions.SetBuffer", "on .NET Core and .NET 5+ the sizes are checked for being positive, then ignored"));
+
+    [Fact]
+    public Task FlagsSizesHeldInAFieldTheProjectFillsWithAConstant() => Verifier.AnalyzerAsync(
+        Usings + """
+            class Client
+            {
+                private static readonly int BufferBytes = 1 << 20;
+
+                void Configure(ClientWebSocket socket) => {|#0:socket.Options.SetBuffer(BufferBytes, BufferBytes)|};
+            }
+            """,
+        TargetFrameworks.Net100AspNetCore,
+        Verifier.Diagnostic().WithLocation(0).WithArguments("ClientWebSocketOptions.SetBuffer", "on .NET Core and .NET 5+ the sizes are checked for being positive, then ignored"));
+
+    /// <summary>A library passing on what its users configure is not the one raising the knob.</summary>
+    [Fact]
+    public Task QuietOnSizesPassedOnFromTheLibrarysOwnOptionsOrItsPublicCallers() => Verifier.AnalyzerAsync(Usings + """
+        public sealed class FeedOptions
+        {
+            public FeedOptions() => ReceiveBufferSize = 16 * 1024;
+
+            public int ReceiveBufferSize { get; set; }
+
+            public int SendBufferSize { get; set; } = 16 * 1024;
+        }
+
+        public sealed class FeedClient
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            public FeedClient(FeedOptions options) => _socket.Options.SetBuffer(options.ReceiveBufferSize, options.SendBufferSize);
+
+            public static ClientWebSocket Create(int receiveBufferSize, int sendBufferSize)
+            {
+                var socket = new ClientWebSocket();
+                socket.Options.SetBuffer(receiveBufferSize, sendBufferSize);
+                return socket;
+            }
+        }
+
+        public sealed class FeedServer
+        {
+            public FeedServer(IApplicationBuilder app, FeedOptions options) =>
+                app.UseWebSockets(new WebSocketOptions { ReceiveBufferSize = options.ReceiveBufferSize });
+        }
+        """, TargetFrameworks.Net100AspNetCore);
 }

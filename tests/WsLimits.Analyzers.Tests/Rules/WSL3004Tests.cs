@@ -55,6 +55,45 @@ public sealed class WSL3004Tests
         Verifier.Diagnostic().WithLocation(0).WithArguments(
             "HttpConnectionDispatcherOptions.ApplicationMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (a server left at SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
 
+    /// <summary>A client library copying its own options into SignalR's leaves the choice to whoever fills them.</summary>
+    [Fact]
+    public Task QuietOnThresholdsPassedOnFromTheLibrarysOwnOptions() => Verifier.AnalyzerAsync(Usings + """
+        public sealed class RealtimeOptions
+        {
+            public long TransportMaxBufferSize { get; set; } = 4 * 1024 * 1024;
+        }
+
+        public static class Realtime
+        {
+            public static HubConnection Connect(string url, RealtimeOptions settings, long applicationBytes) => new HubConnectionBuilder()
+                .WithUrl(url, options =>
+                {
+                    options.TransportMaxBufferSize = settings.TransportMaxBufferSize;
+                    options.ApplicationMaxBufferSize = applicationBytes;
+                })
+                .Build();
+        }
+        """,
+        TargetFrameworks.Net100AspNetCore);
+
+    [Fact]
+    public Task FlagsAThresholdAWrapperTakesFromACallerThatRaisesIt() => Verifier.AnalyzerAsync(Usings + """
+        static class Realtime
+        {
+            public static HubConnection Connect(string url, long bufferBytes) => new HubConnectionBuilder()
+                .WithUrl(url, options => {|#0:options.TransportMaxBufferSize = bufferBytes|})
+                .Build();
+        }
+
+        class Dashboard
+        {
+            private readonly HubConnection _connection = Realtime.Connect("https://example.test/hub", 10 * 1024 * 1024);
+        }
+        """,
+        TargetFrameworks.Net100AspNetCore,
+        Verifier.Diagnostic().WithLocation(0).WithArguments(
+            "HttpConnectionOptions.TransportMaxBufferSize is a back-pressure threshold, not a message size limit: raising it lets no larger hub message through; the server's HubOptions.MaximumReceiveMessageSize decides (a server left at SignalR's default MaximumReceiveMessageSize allows messages of at most 32768 bytes)"));
+
     [Fact]
     public Task LeavesAThresholdSetToZeroToWSL3005() => Verifier.AnalyzerAsync(Usings + """
         class ChatHub : Hub { }
