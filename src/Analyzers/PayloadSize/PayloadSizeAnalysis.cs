@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -237,12 +238,19 @@ internal sealed class PayloadSizeAnalysis
     }
 
     /// <summary>
-    /// What a serializer writes. Unbounded as a rule: it is as large as the object graph it is given. Unknown for a type
+    /// What a serializer writes. Bounded for an object whose shape bounds it (<see cref="SerializedShape"/>). Otherwise
+    /// unbounded as a rule: it is as large as the object graph it is given. Unknown for a type
     /// the compilation cannot resolve, and for an object a helper's callers in this compilation hand it, unless one of
     /// them passes on an object a public member accepts from anyone.
     /// </summary>
     private PayloadSize EvaluateSerialized(IInvocationOperation invocation, string origin, ImmutableHashSet<ISymbol> visiting)
     {
+        if (invocation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == 0) is { Value.Type.TypeKind: not TypeKind.Error } serialized
+            && new SerializedShape(text => Evaluate(text, depth: 0, visiting)).BoundOf(serialized.Value) is { } bytes)
+        {
+            return PayloadSize.AtMost(bytes);
+        }
+
         foreach (var argument in invocation.Arguments)
         {
             switch (argument.Value.WithoutConversions())
