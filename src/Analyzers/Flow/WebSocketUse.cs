@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
@@ -20,6 +23,7 @@ internal sealed class WebSocketUse
     private static readonly ConditionalWeakTable<Compilation, WebSocketUse> Shared = new();
 
     private readonly ConcurrentDictionary<SyntaxNode, SentPayload?> _sent = new();
+    private readonly Lazy<ImmutableArray<string>> _sendCallNames;
 
     private WebSocketUse(Compilation compilation, WellKnownTypes types, bool onlyVisibleCallers)
     {
@@ -31,6 +35,7 @@ internal sealed class WebSocketUse
         Receives = new ReceiveWrappers(types, Calls, Sends);
         Handlers = new MessageHandlers(types, Calls);
         Settings = new SettingChoices(Calls);
+        _sendCallNames = new Lazy<ImmutableArray<string>>(() => Flow.SendCallNames.Find(compilation, SentPayload.CallNames(types), CancellationToken.None));
     }
 
     public WellKnownTypes Types { get; }
@@ -47,6 +52,9 @@ internal sealed class WebSocketUse
     public ReceiveWrappers Receives { get; }
 
     public MessageHandlers Handlers { get; }
+
+    /// <summary>The names of the socket's sends and of the project's methods that may forward to one, for the send rules to bind.</summary>
+    public ImmutableArray<string> SendCallNames => _sendCallNames.Value;
 
     /// <summary>Whether a setting's value is chosen in the compilation or passed on from its users.</summary>
     public SettingChoices Settings { get; }

@@ -18,7 +18,7 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
         var use = WebSocketUse.Of(context.Compilation, types, options);
         RegisterNamed<IInvocationOperation>(
             context,
-            SentPayload.CallNames(types),
+            use.SendCallNames,
             (invocation, report) =>
             {
                 if (use.SentAt(invocation, options) is { } sent)

@@ -124,6 +124,36 @@ public sealed class WSL1001CallerTests
         },
         Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes", "frame", DefaultFrameLimit));
 
+    /// <summary>A wrapper is found by what it does, not by its name, two methods deep.</summary>
+    [Fact]
+    public Task JudgesTheCallersOfAPassThroughWhateverItIsCalled() => Verifier.ProjectAsync(
+        new[]
+        {
+            Usings + """
+            internal sealed class FeedConnection
+            {
+                private readonly ClientWebSocket _socket = new();
+
+                internal Task WriteFrameAsync(ReadOnlyMemory<byte> data, bool last, CancellationToken ct) =>
+                    _socket.SendAsync(data, WebSocketMessageType.Text, last, ct).AsTask();
+
+                internal Task PushAsync(byte[] data, bool final, CancellationToken ct) => WriteFrameAsync(data, final, ct);
+            }
+            """,
+            Usings + """
+            public sealed class Feed
+            {
+                private readonly FeedConnection _connection = new();
+
+                public Task PublishAsync(object update, CancellationToken ct) =>
+                    _connection.PushAsync({|#0:JsonSerializer.SerializeToUtf8Bytes(update)|}, true, ct);
+
+                public Task PingAsync(CancellationToken ct) => _connection.WriteFrameAsync(new byte[] { 0x9 }, true, ct);
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes", "frame", DefaultFrameLimit));
+
     [Fact]
     public Task QuietOnAPassThroughWrapperNobodyInTheProjectCalls() => Verifier.ProjectAsync(new[] { FrameSocket });
 

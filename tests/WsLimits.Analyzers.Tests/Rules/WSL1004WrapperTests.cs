@@ -44,6 +44,25 @@ public sealed class WSL1004WrapperTests
         Verifier.Diagnostic().WithLocation(0).WithArguments("These flags lack EndOfMessage, and no later send ends the message"));
 
     [Fact]
+    public Task FlagsALiteralZeroPassedThroughAWrapperOfAnotherName() => Verifier.ProjectAsync(
+        new[]
+        {
+            Usings + """
+            public sealed class Connection
+            {
+                private readonly ClientWebSocket _socket = new();
+
+                public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> data, WebSocketMessageFlags flags, CancellationToken ct) =>
+                    _socket.SendAsync(data, WebSocketMessageType.Text, flags, ct);
+
+                public async Task SayAsync(string text, CancellationToken ct) =>
+                    await WriteFrameAsync(Encoding.UTF8.GetBytes(text), {|#0:0|}, ct);
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("These flags lack EndOfMessage, and no later send ends the message"));
+
+    [Fact]
     public Task QuietWhenTheCallerEndsTheMessageThroughTheWrapper() => Verifier.ProjectAsync(
         new[]
         {
