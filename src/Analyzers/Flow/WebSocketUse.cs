@@ -30,6 +30,7 @@ internal sealed class WebSocketUse
         Sends = new SendWrappers(types, Calls);
         Receives = new ReceiveWrappers(types, Calls, Sends);
         Handlers = new MessageHandlers(types, Calls);
+        FieldAppends = new FieldAppends(types, Calls);
     }
 
     public WellKnownTypes Types { get; }
@@ -46,6 +47,9 @@ internal sealed class WebSocketUse
     public ReceiveWrappers Receives { get; }
 
     public MessageHandlers Handlers { get; }
+
+    /// <summary>Methods that append their caller's data to a store held in a field.</summary>
+    public FieldAppends FieldAppends { get; }
 
     /// <summary>The send an invocation makes, with its payload's size: worked out once for all the size rules.</summary>
     public SentPayload? SentAt(IInvocationOperation invocation, LimitOptionsCache options) =>
