@@ -89,6 +89,7 @@ internal sealed class ReceiveLoop
             if (operation is not IInvocationOperation call
                 || IsReceive(call)
                 || MessageSink.TryMatch(call, _types) is not null
+                || RunsOnlyAtEndOfMessage(call)
                 || !ReceiverOutlivesOneIteration(call.Instance, out var receiver))
             {
                 continue;
@@ -229,6 +230,23 @@ internal sealed class ReceiveLoop
         return false;
     }
 
+    /// <summary>
+    /// True under <c>if (result.EndOfMessage)</c>: a call made once the message is complete hands on whole messages,
+    /// which a method may well keep (a history, a queue); this rule is about the fragments of one.
+    /// </summary>
+    private bool RunsOnlyAtEndOfMessage(IOperation operation)
+    {
+        for (var current = operation; current != Loop && current.Parent is { } parent; current = parent)
+        {
+            if (parent is IConditionalOperation conditional && conditional.WhenTrue == current && EndOfMessageChecks.HoldsOnlyAtEnd(conditional.Condition, _types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsReceive(IInvocationOperation call) => Receives.Any(receive => receive.Invocation == call);
 
     /// <summary>
@@ -297,7 +315,7 @@ internal sealed class ReceiveLoop
         return true;
     }
 
-    /// <summary>Variables the loop adds to, such as <c>total += result.Count</c> or <c>total = total + result.Count</c>.</summary>
+    /// <summary>Variables declared outside the loop that it adds to, such as <c>total += result.Count</c> or <c>total = total + result.Count</c>.</summary>
     private List<ISymbol> RunningTotals()
     {
         var totals = new List<ISymbol>();
@@ -311,7 +329,10 @@ internal sealed class ReceiveLoop
                     => assignment.Target,
                 _ => null,
             };
-            if (total?.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 && total.StorageSymbol() is { } symbol)
+            // A total declared in the loop starts again with every fragment: it counts the last one only.
+            if (total?.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                && total.StorageSymbol() is { } symbol
+                && OutlivesOneIteration(symbol))
             {
                 totals.Add(symbol);
             }

@@ -52,6 +52,26 @@ public sealed class WSL2002CapTests
         while (!result.EndOfMessage);
         """, parameters: Parameters));
 
+    [Fact]
+    public Task FlagsACheckOfATotalThatStartsAgainWithEveryFragment() => Verifier.AnalyzerAsync(InMethod("""
+        var chunk = new byte[4096];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            var received = 0;
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(chunk), ct);
+            received += result.Count;
+            if (received > maxMessageBytes)
+            {
+                throw new InvalidDataException("message too big");
+            }
+
+            [|message.Write(chunk, 0, received)|];
+        }
+        while (!result.EndOfMessage);
+        """, parameters: Parameters));
+
     [Theory]
     [InlineData("message.Length + result.Count > maxMessageBytes")]
     [InlineData("maxMessageBytes - message.Length < result.Count")]
