@@ -147,6 +147,18 @@ public sealed class WSL2002FieldStoreTests
         expected: Verifier.Diagnostic().WithLocation(0).WithArguments("MessageAssembler._bytes", 1048576));
 
     [Fact]
+    public Task FlagsAFragmentKeptThreeCallsDeep() => Verifier.AnalyzerAsync(
+        AssemblerReader.Replace(
+            "private void Keep(ArraySegment<byte> fragment) => _bytes.AddRange(fragment);",
+            "private void Keep(ArraySegment<byte> fragment) => Store(fragment);\n\n    private void Store(ArraySegment<byte> fragment) => _bytes.AddRange(fragment);"),
+        expected: Verifier.Diagnostic().WithLocation(0).WithArguments("MessageAssembler._bytes", 1048576));
+
+    [Fact]
+    public Task QuietWhenTheFragmentIsKeptFourCallsDeep() => Verifier.AnalyzerAsync(Quiet(AssemblerReader).Replace(
+        "private void Keep(ArraySegment<byte> fragment) => _bytes.AddRange(fragment);",
+        "private void Keep(ArraySegment<byte> fragment) => Store(fragment);\n\n    private void Store(ArraySegment<byte> fragment) => Append(fragment);\n\n    private void Append(ArraySegment<byte> fragment) => _bytes.AddRange(fragment);"));
+
+    [Fact]
     public Task QuietWhenTheAssemblerCapsItsStore() => Verifier.AnalyzerAsync(Quiet(AssemblerReader).Replace(
         "private void Keep(ArraySegment<byte> fragment) => _bytes.AddRange(fragment);",
         """
