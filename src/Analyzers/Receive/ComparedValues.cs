@@ -8,7 +8,9 @@ namespace WsLimits.Analyzers.Receive;
 /// <summary>
 /// What one side of a comparison reads, followed through the locals it names to the values the function assigns them
 /// (a few steps deep): <c>var size = message.Length + result.Count; if (size &gt; Max)</c> reads the store.
-/// A receive result is not followed: it reads the buffer it was received into, which says nothing of its size.
+/// Only arithmetic is followed: a value that calls a method (<c>var bytes = message.ToArray()</c>) has become something
+/// else, whose length a later loop over it compares; and a receive result reads the buffer it was received into, which
+/// says nothing of the message's size.
 /// </summary>
 internal sealed class ComparedValues
 {
@@ -36,7 +38,7 @@ internal sealed class ComparedValues
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value),
                 _ => (null, null),
             };
-            if (local is null || value is null || ContainsAwait(value))
+            if (local is null || value is null || CallsOrAwaits(value))
             {
                 continue;
             }
@@ -85,11 +87,11 @@ internal sealed class ComparedValues
         return read;
     }
 
-    private static bool ContainsAwait(IOperation value)
+    private static bool CallsOrAwaits(IOperation value)
     {
         foreach (var operation in value.DescendantsAndSelf())
         {
-            if (operation is IAwaitOperation)
+            if (operation is IInvocationOperation or IAwaitOperation)
             {
                 return true;
             }

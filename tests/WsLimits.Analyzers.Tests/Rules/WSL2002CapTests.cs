@@ -154,6 +154,26 @@ public sealed class WSL2002CapTests
         """, parameters: Parameters));
 
     [Fact]
+    public Task FlagsALoopOverTheMessageBytesAfterwards() => Verifier.AnalyzerAsync(InMethod("""
+        var chunk = new byte[4096];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(chunk), ct);
+            [|message.Write(chunk, 0, result.Count)|];
+        }
+        while (!result.EndOfMessage);
+
+        var bytes = message.ToArray();
+        var sum = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            sum += bytes[i];
+        }
+        """, parameters: Parameters));
+
+    [Fact]
     public Task FlagsABufferWriterWhoseOnlyCheckIsOnTheLastCount() => Verifier.AnalyzerAsync(InMethod("""
         var writer = new ArrayBufferWriter<byte>();
         ValueWebSocketReceiveResult result;
