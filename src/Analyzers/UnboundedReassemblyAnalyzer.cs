@@ -62,5 +62,20 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
                 sink.Symbol.Name,
                 maxMessageBytes));
         }
+
+        // Reported at the call; without a size member, so the fix, which checks the size after an append in the loop,
+        // is not offered: the append is in another method.
+        foreach (var append in loop.AppendsThroughCalls())
+        {
+            if (!loop.IsSizeChecked(append))
+            {
+                report(Diagnostic.Create(
+                    Descriptors.UnboundedReassembly,
+                    append.Call.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(MaxMessageBytesProperty, maxMessageBytes.ToString(CultureInfo.InvariantCulture)),
+                    append.Append.StoreName,
+                    maxMessageBytes));
+            }
+        }
     }
 }

@@ -52,6 +52,32 @@ internal sealed class CallSites
     }
 
     /// <summary>
+    /// The operations of every body a source type declares, in all its parts: methods, constructors, accessors and
+    /// expression-bodied members (nested types included).
+    /// </summary>
+    public IEnumerable<IOperation> BodiesIn(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax();
+            var model = ModelFor(declaration.SyntaxTree);
+            foreach (var node in declaration.DescendantNodes())
+            {
+                var body = node switch
+                {
+                    BlockSyntax block when block.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => (SyntaxNode)block,
+                    ArrowExpressionClauseSyntax arrow => arrow.Expression,
+                    _ => null,
+                };
+                if (body is not null && model.GetOperation(body) is { } operation)
+                {
+                    yield return operation;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Every call to <paramref name="method"/> in the compilation's source, including calls through an interface or base
     /// member it implements, and whether they are all of its callers: not so for a member callable from other
     /// assemblies, or one used as a delegate, an override of a member declared elsewhere, or a member of an interface.

@@ -36,6 +36,7 @@ internal sealed class WebSocketUse
         Handlers = new MessageHandlers(types, Calls);
         Settings = new SettingChoices(Calls);
         _sendCallNames = new Lazy<ImmutableArray<string>>(() => Flow.SendCallNames.Find(compilation, SentPayload.CallNames(types), CancellationToken.None));
+        FieldAppends = new FieldAppends(types, Calls);
     }
 
     public WellKnownTypes Types { get; }
@@ -58,6 +59,9 @@ internal sealed class WebSocketUse
 
     /// <summary>Whether a setting's value is chosen in the compilation or passed on from its users.</summary>
     public SettingChoices Settings { get; }
+
+    /// <summary>Methods that append their caller's data to a store held in a field.</summary>
+    public FieldAppends FieldAppends { get; }
 
     /// <summary>The send an invocation makes, with its payload's size: worked out once for all the size rules.</summary>
     public SentPayload? SentAt(IInvocationOperation invocation, LimitOptionsCache options) =>

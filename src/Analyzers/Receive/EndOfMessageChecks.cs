@@ -39,6 +39,13 @@ internal static class EndOfMessageChecks
         return false;
     }
 
+    /// <summary>True when <paramref name="condition"/> holds only at the end of a message: <c>result.EndOfMessage</c>, alone or in an <c>&amp;&amp;</c>.</summary>
+    public static bool HoldsOnlyAtEnd(IOperation condition, WellKnownTypes types) => condition.WithoutConversions() switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => HoldsOnlyAtEnd(both.LeftOperand, types) || HoldsOnlyAtEnd(both.RightOperand, types),
+        var read => read is not null && IsEndOfMessageRead(read, types),
+    };
+
     private static bool IsEndOfMessageRead(IOperation operation, WellKnownTypes types) =>
         operation is IPropertyReferenceOperation { Property: { Name: "EndOfMessage" } property }
         && (property.ContainingType.Is(types.WebSocketReceiveResult) || property.ContainingType.Is(types.ValueWebSocketReceiveResult));

@@ -14,17 +14,21 @@ namespace WsLimits.Analyzers.Receive;
 /// </summary>
 internal sealed class ReceiveLoop
 {
-    private List<HashSet<ISymbol>>? _comparisons;
+    private List<IBinaryOperation>? _comparisons;
+
+    private ComparedValues? _values;
 
     private ReceivedLocals? _receivedLocals;
 
     private readonly WellKnownTypes _types;
     private readonly CallSites? _calls;
+    private readonly FieldAppends? _fields;
 
-    private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives, WellKnownTypes types, CallSites? calls)
+    private ReceiveLoop(ILoopOperation loop, ImmutableArray<WebSocketReceiveCall> receives, WellKnownTypes types, WebSocketUse? use)
     {
         _types = types;
-        _calls = calls;
+        _calls = use?.Calls;
+        _fields = use?.FieldAppends;
         Loop = loop;
         Receives = receives;
     }
@@ -51,7 +55,7 @@ internal sealed class ReceiveLoop
             }
         }
 
-        return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable(), types, use?.Calls) : null;
+        return receives.Count > 0 ? new ReceiveLoop(loop, receives.ToImmutable(), types, use) : null;
     }
 
     /// <summary>True when the loop looks at EndOfMessage, in its condition or its body: it reassembles messages.</summary>
@@ -70,79 +74,134 @@ internal sealed class ReceiveLoop
     }
 
     /// <summary>
-    /// True where the code bounds the store: its size, or a running total of received bytes, is compared with
-    /// something in the function, or the loop closes with MessageTooBig under a condition on the store.
+    /// Calls in the loop that hand the received data to a method of the project that appends it to a store held in a
+    /// field (see <see cref="FieldAppends"/>), on an object that outlives one iteration.
     /// </summary>
-    public bool IsSizeChecked(MessageSink sink)
+    public IEnumerable<AppendThroughCall> AppendsThroughCalls()
     {
-        var compared = ComparedSymbols(sink);
-        if (compared.Contains(sink.Symbol) || RunningTotals().Exists(compared.Contains))
+        if (_fields is null)
         {
-            return true;
+            yield break;
         }
 
         foreach (var operation in Loop.Descendants())
         {
-            if (operation is IConditionalOperation conditional && conditional.Condition.Mentions(sink.Symbol) && ClosesWithMessageTooBig(conditional))
+            if (operation is not IInvocationOperation call
+                || IsReceive(call)
+                || MessageSink.TryMatch(call, _types) is not null
+                || RunsOnlyAtEndOfMessage(call)
+                || !ReceiverOutlivesOneIteration(call.Instance, out var receiver))
+            {
+                continue;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (CarriesReceivedData(argument.Value) && _fields.Of(argument) is { } append)
+                {
+                    yield return new AppendThroughCall(call, append, receiver);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True where the code bounds the store: a comparison in the function reads its size, or a running total of
+    /// received bytes, directly or through locals; or the loop closes with MessageTooBig under a condition on the
+    /// store; or, for a store held in a field, the type holding it checks its size.
+    /// </summary>
+    public bool IsSizeChecked(MessageSink sink)
+    {
+        var totals = RunningTotals();
+        var fillLevels = sink.Store.Type is IArrayTypeSymbol ? FillLevels() : null;
+        foreach (var comparison in Comparisons())
+        {
+            var left = Values().Read(comparison.LeftOperand);
+            var right = Values().Read(comparison.RightOperand);
+            if (fillLevels is not null && AsksWhetherFull(left, right, sink.Symbol, fillLevels))
+            {
+                continue;
+            }
+
+            if (Grows(left, sink.Symbol, totals) || Grows(right, sink.Symbol, totals))
             {
                 return true;
             }
         }
 
-        return false;
+        return (sink.Symbol is IFieldSymbol field && _fields?.IsCapped(field) == true)
+            || ClosesWithMessageTooBigOn(sink.Symbol);
     }
 
     /// <summary>
-    /// Every local, field or parameter that a relational comparison in the function reads. For an array, a comparison
-    /// of it with how far it is filled (a running total, or a receive result) asks whether it is full: it bounds nothing.
+    /// True where the function compares the object the data is handed to, the field store itself or a running total,
+    /// or closes with MessageTooBig under a condition on them; or the type holding the field checks its size.
     /// </summary>
-    private HashSet<ISymbol> ComparedSymbols(MessageSink sink)
+    public bool IsSizeChecked(AppendThroughCall append)
     {
-        var fillLevels = sink.Store.Type is IArrayTypeSymbol ? FillLevels() : null;
-        var compared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var totals = RunningTotals();
+        var measures = new List<ISymbol>(totals) { append.Append.Field };
+        if (append.Receiver is not null)
+        {
+            measures.Add(append.Receiver);
+        }
+
         foreach (var comparison in Comparisons())
         {
-            if (fillLevels is null || !comparison.Contains(sink.Symbol) || !fillLevels.Exists(comparison.Contains))
+            if (SizeCaps.Compares(comparison, Values(), symbol => measures.Contains(symbol.OriginalDefinition, SymbolEqualityComparer.Default)))
             {
-                compared.UnionWith(comparison);
+                return true;
             }
         }
 
-        return compared;
+        return _fields?.IsCapped(append.Append.Field) == true
+            || ClosesWithMessageTooBigOn(append.Append.Field)
+            || (append.Receiver is not null && ClosesWithMessageTooBigOn(append.Receiver));
     }
 
-    /// <summary>The symbols each relational comparison in the function reads, found once per loop.</summary>
-    private List<HashSet<ISymbol>> Comparisons()
+    private static bool Grows(ComparedSide side, ISymbol store, List<ISymbol> totals) =>
+        side.Symbols.Contains(store) || totals.Exists(side.Symbols.Contains);
+
+    /// <summary>
+    /// For an array, a comparison of it with how far it is filled (a running total, or a receive result) asks whether
+    /// it is full: <c>count &gt;= buffer.Length</c>, <c>buffer.Length - filled &lt; 512</c>. It bounds nothing, while
+    /// <c>buffer.Length + result.Count &gt; Max</c> does.
+    /// </summary>
+    private static bool AsksWhetherFull(ComparedSide left, ComparedSide right, ISymbol array, List<ISymbol> fillLevels)
+    {
+        bool HasFill(ComparedSide side) => fillLevels.Exists(side.Symbols.Contains);
+        var leftArray = left.Symbols.Contains(array);
+        var rightArray = right.Symbols.Contains(array);
+        return (leftArray && HasFill(right))
+            || (rightArray && HasFill(left))
+            || (leftArray && left.Subtracts && HasFill(left))
+            || (rightArray && right.Subtracts && HasFill(right));
+    }
+
+    /// <summary>The relational comparisons in the function, but those with a limit that cannot fire; found once per loop.</summary>
+    private List<IBinaryOperation> Comparisons()
     {
         if (_comparisons is not null)
         {
             return _comparisons;
         }
 
-        var comparisons = new List<HashSet<ISymbol>>();
+        var comparisons = new List<IBinaryOperation>();
         foreach (var operation in Loop.EnclosingFunction().Descendants())
         {
-            if (operation is IBinaryOperation binary && binary.OperatorKind.IsRelational() && !ComparesWithNoLimit(binary))
+            if (SizeCaps.AsLimitComparison(operation, _calls) is { } comparison)
             {
-                var symbols = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                foreach (var part in binary.Descendants())
-                {
-                    if (part.StorageSymbol() is { } symbol)
-                    {
-                        symbols.Add(symbol);
-                    }
-                }
-
-                comparisons.Add(symbols);
+                comparisons.Add(comparison);
             }
         }
 
         return _comparisons = comparisons;
     }
 
-    /// <summary>A comparison with a limit that cannot fire checks nothing.</summary>
-    private bool ComparesWithNoLimit(IBinaryOperation binary) =>
-        _calls is not null && (NoLimits.BoundsNothing(binary.LeftOperand, _calls) || NoLimits.BoundsNothing(binary.RightOperand, _calls));
+    /// <summary>What comparisons read through the function's locals; a receive result is not followed.</summary>
+    private ComparedValues Values() =>
+        _values ??= ComparedValues.In(Loop.EnclosingFunction(), Receives.Select(receive => receive.ResultSymbol).OfType<ISymbol>());
 
     private List<ISymbol> FillLevels()
     {
@@ -158,17 +217,56 @@ internal sealed class ReceiveLoop
         return levels;
     }
 
-    private static bool ClosesWithMessageTooBig(IConditionalOperation conditional)
+    private bool ClosesWithMessageTooBigOn(ISymbol store)
     {
-        foreach (var operation in conditional.Descendants())
+        foreach (var operation in Loop.Descendants())
         {
-            if (operation is IFieldReferenceOperation { Field.Name: "MessageTooBig" })
+            if (operation is IConditionalOperation conditional && conditional.Condition.Mentions(store) && SizeCaps.ClosesWithMessageTooBig(conditional))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True under <c>if (result.EndOfMessage)</c>: a call made once the message is complete hands on whole messages,
+    /// which a method may well keep (a history, a queue); this rule is about the fragments of one.
+    /// </summary>
+    private bool RunsOnlyAtEndOfMessage(IOperation operation)
+    {
+        for (var current = operation; current != Loop && current.Parent is { } parent; current = parent)
+        {
+            if (parent is IConditionalOperation conditional && conditional.WhenTrue == current && EndOfMessageChecks.HoldsOnlyAtEnd(conditional.Condition, _types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsReceive(IInvocationOperation call) => Receives.Any(receive => receive.Invocation == call);
+
+    /// <summary>
+    /// True when the object a method is called on lives longer than one iteration: this, a static member, a field, a
+    /// parameter, or a local declared outside the loop. <paramref name="receiver"/> is that field, parameter or local.
+    /// </summary>
+    private bool ReceiverOutlivesOneIteration(IOperation? instance, out ISymbol? receiver)
+    {
+        receiver = null;
+        switch (instance.WithoutConversions())
+        {
+            case null:
+            case IInstanceReferenceOperation:
+                return true;
+            case var other when other.StorageSymbol() is { } symbol:
+                receiver = symbol;
+                return OutlivesOneIteration(symbol);
+            default:
+                return false;
+        }
     }
 
     /// <summary>
@@ -217,17 +315,26 @@ internal sealed class ReceiveLoop
         return true;
     }
 
-    /// <summary>Locals the loop adds to, such as <c>total += result.Count</c>.</summary>
+    /// <summary>Variables declared outside the loop that it adds to, such as <c>total += result.Count</c> or <c>total = total + result.Count</c>.</summary>
     private List<ISymbol> RunningTotals()
     {
         var totals = new List<ISymbol>();
         foreach (var operation in Loop.Descendants())
         {
-            if (operation is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound
-                && compound.Target.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
-                && compound.Target.StorageSymbol() is { } total)
+            var total = operation switch
             {
-                totals.Add(total);
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound => compound.Target,
+                ISimpleAssignmentOperation { Value: IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum } assignment
+                    when sum.Descendants().Any(part => SymbolEqualityComparer.Default.Equals(part.StorageSymbol(), assignment.Target.StorageSymbol()))
+                    => assignment.Target,
+                _ => null,
+            };
+            // A total declared in the loop starts again with every fragment: it counts the last one only.
+            if (total?.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                && total.StorageSymbol() is { } symbol
+                && OutlivesOneIteration(symbol))
+            {
+                totals.Add(symbol);
             }
         }
 
