@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Options;
@@ -24,6 +23,7 @@ internal sealed class WebSocketUse
 
     private readonly ConcurrentDictionary<SyntaxNode, SentPayload?> _sent = new();
     private readonly Lazy<ImmutableArray<string>> _sendCallNames;
+    private readonly Lazy<ImmutableArray<string>> _receiveCallNames;
 
     private WebSocketUse(Compilation compilation, WellKnownTypes types, bool onlyVisibleCallers)
     {
@@ -35,7 +35,8 @@ internal sealed class WebSocketUse
         Receives = new ReceiveWrappers(types, Calls, Sends);
         Handlers = new MessageHandlers(types, Calls);
         Settings = new SettingChoices(Calls);
-        _sendCallNames = new Lazy<ImmutableArray<string>>(() => Flow.SendCallNames.Find(compilation, SentPayload.CallNames(types), CancellationToken.None));
+        _sendCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfSends(compilation, SentPayload.CallNames(types)));
+        _receiveCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfReceives(compilation));
         FieldAppends = new FieldAppends(types, Calls);
     }
 
@@ -56,6 +57,9 @@ internal sealed class WebSocketUse
 
     /// <summary>The names of the socket's sends and of the project's methods that may forward to one, for the send rules to bind.</summary>
     public ImmutableArray<string> SendCallNames => _sendCallNames.Value;
+
+    /// <summary>The names of the socket's receive and of the project's methods that may forward to it, for the receive rules to bind.</summary>
+    public ImmutableArray<string> ReceiveCallNames => _receiveCallNames.Value;
 
     /// <summary>Whether a setting's value is chosen in the compilation or passed on from its users.</summary>
     public SettingChoices Settings { get; }

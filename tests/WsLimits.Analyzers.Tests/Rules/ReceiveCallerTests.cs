@@ -46,6 +46,16 @@ public sealed class ReceiveCallerTests
         new[] { FrameSource, Reader },
         WSL2002.Diagnostic().WithLocation(0).WithArguments("message", "1048576"));
 
+    /// <summary>A receive wrapper is found by what it does, not by its name.</summary>
+    [Fact]
+    public Task FlagsReassemblyThroughAReceiveWrapperOfAnotherName() => WSL2002.ProjectAsync(
+        new[]
+        {
+            FrameSource.Replace("ReceiveAsync(ArraySegment<byte> buffer", "ReadFrameAsync(ArraySegment<byte> buffer"),
+            Reader.Replace("source.ReceiveAsync(", "source.ReadFrameAsync("),
+        },
+        WSL2002.Diagnostic().WithLocation(0).WithArguments("message", "1048576"));
+
     [Fact]
     public Task QuietOnReassemblyThroughAWrapperWithACap() => WSL2002.ProjectAsync(new[]
     {

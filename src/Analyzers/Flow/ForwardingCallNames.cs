@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WsLimits.Analyzers.Infrastructure;
+
+namespace WsLimits.Analyzers.Flow;
+
+/// <summary>
+/// The names a send or a receive can be called by in one compilation: the socket's own, and those of the project's
+/// methods that may pass their caller's framing or buffer on to such a call (a wrapper, an adapter, an interface's
+/// implementation), whatever they are called, up to <see cref="MaxDepth"/> methods up. Found from syntax alone: a
+/// method that passes one of its parameters of the telling type (a <c>bool</c> or <c>WebSocketMessageFlags</c> for a
+/// send, a byte buffer for a receive) as an argument to a call of a name already found. These names only widen which
+/// calls the rules bind; each call is still checked for being a send (<see cref="SendWrappers"/>) or a receive
+/// (<see cref="ReceiveWrappers"/>).
+/// </summary>
+internal static class ForwardingCallNames
+{
+    private const int MaxDepth = 3;
+
+    private static readonly SyntaxKind[] InvocationKind = { SyntaxKind.InvocationExpression };
+
+    public static ImmutableArray<string> OfSends(Compilation compilation, ImmutableArray<string> socketNames) =>
+        Find(compilation, socketNames, IsFlagType);
+
+    public static ImmutableArray<string> OfReceives(Compilation compilation) =>
+        Find(compilation, ImmutableArray.Create("ReceiveAsync"), IsByteBufferType);
+
+    private static ImmutableArray<string> Find(Compilation compilation, ImmutableArray<string> socketNames, Func<TypeSyntax?, bool> forwarded)
+    {
+        var found = new HashSet<string>(socketNames);
+        var searched = socketNames;
+        for (var depth = 0; depth < MaxDepth && !searched.IsEmpty; depth++)
+        {
+            var wrappers = new HashSet<string>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!TreeText.MentionsAny(tree, searched, CancellationToken.None))
+                {
+                    continue;
+                }
+
+                foreach (var call in NamedNodeIndex.Of(tree.GetRoot()).Matching(InvocationKind, searched))
+                {
+                    if (ForwardingMethodName((InvocationExpressionSyntax)call, forwarded) is { } name && !found.Contains(name))
+                    {
+                        wrappers.Add(name);
+                    }
+                }
+            }
+
+            found.UnionWith(wrappers);
+            searched = wrappers.ToImmutableArray();
+        }
+
+        return found.OrderBy(name => name, StringComparer.Ordinal).ToImmutableArray();
+    }
+
+    /// <summary>The name of the method around the call, when it passes one of its parameters of the telling type to the call.</summary>
+    private static string? ForwardingMethodName(InvocationExpressionSyntax call, Func<TypeSyntax?, bool> forwarded)
+    {
+        var (name, parameters) = call.Ancestors().Select(Declaration).FirstOrDefault(declaration => declaration.Parameters is not null);
+        if (name is null || parameters is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (ParameterNamed(argument.Expression) is { } passed
+                && parameters.Parameters.Any(parameter => parameter.Identifier.ValueText == passed && forwarded(parameter.Type)))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The name an argument passes on whole: <c>data</c>, <c>data.AsMemory()</c>, <c>new ArraySegment&lt;byte&gt;(data)</c>.</summary>
+    private static string? ParameterNamed(ExpressionSyntax argument) => argument switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsMemory", Expression: IdentifierNameSyntax source }, ArgumentList.Arguments.Count: 0 } =>
+            source.Identifier.ValueText,
+        BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } when arguments[0].Expression is IdentifierNameSyntax source =>
+            source.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>Lambdas are looked through (they use the parameters around them); constructors and accessors end the search.</summary>
+    private static (string? Name, ParameterListSyntax? Parameters) Declaration(SyntaxNode node) => node switch
+    {
+        MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList),
+        LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList),
+        BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => (null, SyntaxFactory.ParameterList()),
+        _ => (null, null),
+    };
+
+    private static bool IsFlagType(TypeSyntax? type) => type switch
+    {
+        PredefinedTypeSyntax predefined => predefined.Keyword.IsKind(SyntaxKind.BoolKeyword),
+        NullableTypeSyntax nullable => IsFlagType(nullable.ElementType),
+        _ => LastName(type) is "Boolean" or "WebSocketMessageFlags",
+    };
+
+    private static bool IsByteBufferType(TypeSyntax? type) => type switch
+    {
+        ArrayTypeSyntax { ElementType: PredefinedTypeSyntax element } => element.Keyword.IsKind(SyntaxKind.ByteKeyword),
+        _ => LastName(type) is "ArraySegment" or "Memory",
+    };
+
+    private static string? LastName(TypeSyntax? type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        _ => null,
+    };
+}
