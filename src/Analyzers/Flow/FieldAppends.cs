@@ -75,12 +75,12 @@ internal sealed class FieldAppends
 
     private FieldAppend? FindIn(IOperation body, IMethodSymbol method, IParameterSymbol parameter, int depth)
     {
-        var carriers = CarriersOf(body, parameter);
+        var carriers = ParameterCarriers.In(body, parameter);
         foreach (var operation in body.DescendantsAndSelf())
         {
             if (MessageSink.TryMatch(operation, _types) is { Symbol: IFieldSymbol field } sink
                 && IsOwnField(sink.Store)
-                && MentionsAny(sink.Append, carriers)
+                && ParameterCarriers.MentionsAny(sink.Append, carriers)
                 && !IsReplacedOnEveryCall(body, field, sink.Append)
                 && !IsCapped(field))
             {
@@ -88,7 +88,7 @@ internal sealed class FieldAppends
             }
 
             if (operation is IArgumentOperation { Parameter: { } next, Parent: IInvocationOperation call } handedOn
-                && MentionsAny(handedOn.Value, carriers)
+                && ParameterCarriers.MentionsAny(handedOn.Value, carriers)
                 && !SymbolEqualityComparer.Default.Equals(next.ContainingSymbol.OriginalDefinition, method.OriginalDefinition)
                 && (call.Instance is null or IInstanceReferenceOperation || IsOwnField(call.Instance))
                 && Find(next, depth + 1) is { } deeper)
@@ -156,44 +156,6 @@ internal sealed class FieldAppends
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The parameter and the locals made from it in the body, such as <c>var piece = Encoding.UTF8.GetString(data)</c>.</summary>
-    private static HashSet<ISymbol> CarriersOf(IOperation body, IParameterSymbol parameter)
-    {
-        var carriers = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { parameter };
-        for (var round = 0; round < MaxDepth; round++)
-        {
-            var added = false;
-            foreach (var operation in body.Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation { Initializer.Value: { } value } declarator
-                    && MentionsAny(value, carriers) && carriers.Add(declarator.Symbol))
-                {
-                    added = true;
-                }
-            }
-
-            if (!added)
-            {
-                break;
-            }
-        }
-
-        return carriers;
-    }
-
-    private static bool MentionsAny(IOperation scope, HashSet<ISymbol> symbols)
-    {
-        foreach (var operation in scope.DescendantsAndSelf())
-        {
-            if (operation.StorageSymbol() is { } symbol && symbols.Contains(symbol))
-            {
-                return true;
             }
         }
 

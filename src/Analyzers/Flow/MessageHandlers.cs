@@ -54,56 +54,18 @@ internal sealed class MessageHandlers
 
     private bool ConsumedIn(IOperation body, IParameterSymbol parameter, int depth)
     {
-        var carriers = CarriersOf(body, parameter);
+        var carriers = ParameterCarriers.In(body, parameter);
         foreach (var operation in body.DescendantsAndSelf())
         {
-            if (MessageConsumers.IsMessageConsumer(operation, _types) && MentionsAny(operation, carriers))
+            if (MessageConsumers.IsMessageConsumer(operation, _types) && ParameterCarriers.MentionsAny(operation, carriers))
             {
                 return true;
             }
 
             if (operation is IArgumentOperation { Parameter: { } next, Parent: IInvocationOperation } handedOn
-                && MentionsAny(handedOn.Value, carriers)
+                && ParameterCarriers.MentionsAny(handedOn.Value, carriers)
                 && !next.ContainingSymbol.Equals(parameter.ContainingSymbol, SymbolEqualityComparer.Default)
                 && Consumes(next, depth + 1))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The parameter and the locals made from it in the body, such as <c>var span = data.Span</c>.</summary>
-    private static HashSet<ISymbol> CarriersOf(IOperation body, IParameterSymbol parameter)
-    {
-        var carriers = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { parameter };
-        for (var round = 0; round < MaxDepth; round++)
-        {
-            var added = false;
-            foreach (var operation in body.Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation { Initializer.Value: { } value } declarator
-                    && MentionsAny(value, carriers) && carriers.Add(declarator.Symbol))
-                {
-                    added = true;
-                }
-            }
-
-            if (!added)
-            {
-                break;
-            }
-        }
-
-        return carriers;
-    }
-
-    private static bool MentionsAny(IOperation scope, HashSet<ISymbol> symbols)
-    {
-        foreach (var operation in scope.DescendantsAndSelf())
-        {
-            if (operation.StorageSymbol() is { } symbol && symbols.Contains(symbol))
             {
                 return true;
             }
