@@ -109,9 +109,7 @@ internal sealed class CallSites
     /// </summary>
     private IEnumerable<SyntaxTree> TreesNaming(ISymbol member, string name)
     {
-        var naming = _treesNaming.GetOrAdd(name, text => _compilation.SyntaxTrees
-            .Where(tree => TreeText.MentionsAny(tree, ImmutableArray.Create(text), CancellationToken.None))
-            .ToImmutableArray());
+        var naming = TreesNaming(name);
         if (PrivateScopeOf(member) is not { } scope)
         {
             return naming;
@@ -120,6 +118,11 @@ internal sealed class CallSites
         var declaring = new HashSet<SyntaxTree>(scope.DeclaringSyntaxReferences.Select(reference => reference.SyntaxTree));
         return naming.Where(declaring.Contains);
     }
+
+    /// <summary>The files whose text names <paramref name="name"/>, searched once per name for the whole compilation.</summary>
+    public ImmutableArray<SyntaxTree> TreesNaming(string name) => _treesNaming.GetOrAdd(name, text => _compilation.SyntaxTrees
+        .Where(tree => TreeText.MentionsAny(tree, ImmutableArray.Create(text), CancellationToken.None))
+        .ToImmutableArray());
 
     /// <summary>The outermost type a private member, or a member of a private nested type, can be used in.</summary>
     private static INamedTypeSymbol? PrivateScopeOf(ISymbol member)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,37 +24,33 @@ internal static class ForwardingCallNames
 
     private static readonly SyntaxKind[] InvocationKind = { SyntaxKind.InvocationExpression };
 
-    public static ImmutableArray<string> OfSends(Compilation compilation, ImmutableArray<string> socketNames) =>
-        Find(compilation, socketNames, IsFlagType);
+    public static ImmutableArray<string> OfSends(CallSites calls) => Find(calls, "SendAsync", IsFlagType);
 
-    public static ImmutableArray<string> OfReceives(Compilation compilation) =>
-        Find(compilation, ImmutableArray.Create("ReceiveAsync"), IsByteBufferType);
+    public static ImmutableArray<string> OfReceives(CallSites calls) => Find(calls, "ReceiveAsync", IsByteBufferType);
 
-    private static ImmutableArray<string> Find(Compilation compilation, ImmutableArray<string> socketNames, Func<TypeSyntax?, bool> forwarded)
+    private static ImmutableArray<string> Find(CallSites calls, string socketName, Func<TypeSyntax?, bool> forwarded)
     {
-        var found = new HashSet<string>(socketNames);
-        var searched = socketNames;
-        for (var depth = 0; depth < MaxDepth && !searched.IsEmpty; depth++)
+        var found = new HashSet<string> { socketName };
+        var searched = new List<string> { socketName };
+        for (var depth = 0; depth < MaxDepth && searched.Count > 0; depth++)
         {
-            var wrappers = new HashSet<string>();
-            foreach (var tree in compilation.SyntaxTrees)
+            var wrappers = new List<string>();
+            foreach (var name in searched)
             {
-                if (!TreeText.MentionsAny(tree, searched, CancellationToken.None))
+                var names = ImmutableArray.Create(name);
+                foreach (var tree in calls.TreesNaming(name))
                 {
-                    continue;
-                }
-
-                foreach (var call in NamedNodeIndex.Of(tree.GetRoot()).Matching(InvocationKind, searched))
-                {
-                    if (ForwardingMethodName((InvocationExpressionSyntax)call, forwarded) is { } name && !found.Contains(name))
+                    foreach (var call in NamedNodeIndex.Of(tree.GetRoot()).Matching(InvocationKind, names))
                     {
-                        wrappers.Add(name);
+                        if (ForwardingMethodName((InvocationExpressionSyntax)call, forwarded) is { } wrapper && found.Add(wrapper))
+                        {
+                            wrappers.Add(wrapper);
+                        }
                     }
                 }
             }
 
-            found.UnionWith(wrappers);
-            searched = wrappers.ToImmutableArray();
+            searched = wrappers;
         }
 
         return found.OrderBy(name => name, StringComparer.Ordinal).ToImmutableArray();

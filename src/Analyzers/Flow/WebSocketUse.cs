@@ -35,8 +35,8 @@ internal sealed class WebSocketUse
         Receives = new ReceiveWrappers(types, Calls, Sends);
         Handlers = new MessageHandlers(types, Calls);
         Settings = new SettingChoices(Calls);
-        _sendCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfSends(compilation, SentPayload.CallNames(types)));
-        _receiveCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfReceives(compilation));
+        _sendCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfSends(Calls));
+        _receiveCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfReceives(Calls));
         FieldAppends = new FieldAppends(types, Calls);
     }
 
@@ -55,7 +55,7 @@ internal sealed class WebSocketUse
 
     public MessageHandlers Handlers { get; }
 
-    /// <summary>The names of the socket's sends and of the project's methods that may forward to one, for the send rules to bind.</summary>
+    /// <summary>The name of the socket's send and of the project's methods that may forward to one, for the send rules to bind.</summary>
     public ImmutableArray<string> SendCallNames => _sendCallNames.Value;
 
     /// <summary>The names of the socket's receive and of the project's methods that may forward to it, for the receive rules to bind.</summary>

@@ -18,7 +18,7 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
         var use = WebSocketUse.Of(context.Compilation, types, options);
         RegisterNamed<IInvocationOperation>(
             context,
-            use.SendCallNames,
+            SentPayload.CallNames(use),
             (invocation, report) =>
             {
                 if (use.SentAt(invocation, options) is { } sent)

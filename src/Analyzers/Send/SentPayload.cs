@@ -21,14 +21,15 @@ internal sealed class SentPayload
     /// <summary>Diagnostic property present when a SendAsync call on the socket ends its message, the one shape the fixes rewrite.</summary>
     public const string EndsMessageProperty = "EndsMessage";
 
-    private static readonly ImmutableArray<string> SendNames = ImmutableArray.Create("SendAsync");
-    private static readonly ImmutableArray<string> SendAndWriteNames = ImmutableArray.Create("SendAsync", "WriteAsync", "Write");
+    private static readonly ImmutableArray<string> StreamWriteNames = ImmutableArray.Create("WriteAsync", "Write");
 
     /// <summary>
-    /// The invoked names that can write a frame, for the syntax-first filter: stream writes only where the compilation
-    /// has WebSocketStream (.NET 10), so that other targets bind no Write call for these rules.
+    /// The invoked names that can write a frame, for the syntax-first filter: sends and the project's wrappers of them,
+    /// and stream writes only where the compilation has WebSocketStream (.NET 10), so that other targets bind no Write
+    /// call for these rules.
     /// </summary>
-    public static ImmutableArray<string> CallNames(WellKnownTypes types) => types.WebSocketStream is null ? SendNames : SendAndWriteNames;
+    public static ImmutableArray<string> CallNames(WebSocketUse use) =>
+        use.Types.WebSocketStream is null ? use.SendCallNames : use.SendCallNames.AddRange(StreamWriteNames);
 
     private SentPayload(WebSocketSendCall send, PayloadSize.PayloadSize size, LimitOptions limits)
     {
