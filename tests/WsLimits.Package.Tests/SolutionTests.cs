@@ -106,7 +106,13 @@ public sealed class SolutionTests
         var library = relay.Read("Relay.Net/Channel.cs");
         Assert.Contains("SendChunkedAsync(this System.Net.WebSockets.WebSocket socket, ArraySegment<byte> payload", library);
         Assert.DoesNotContain("WebSocketMessageFlags flags", library);
-        Assert.Contains("SendChunkedAsync(this WebSocket socket, ReadOnlyMemory<byte> payload, WebSocketMessageType messageType, WebSocketMessageFlags flags", relay.Read("Relay.App/Mirror.cs"));
+        var app = relay.Read("Relay.App/Mirror.cs");
+        Assert.Contains("SendChunkedAsync(this WebSocket socket, ReadOnlyMemory<byte> payload, WebSocketMessageType messageType, WebSocketMessageFlags flags", app);
+
+        // The app has ImplicitUsings: the helper brings only the using they lack, none that IDE0005 would report.
+        Assert.Equal(
+            new[] { "using System.Net.WebSockets;", "using System.Runtime.CompilerServices;", "using Relay.Net;" },
+            app.Split('\n').Where(line => line.StartsWith("using ", StringComparison.Ordinal)));
 
         // Files without a diagnostic, project files and the solution are as they were.
         foreach (var source in Directory.GetFiles(Sources, "*", SearchOption.AllDirectories))

@@ -109,7 +109,7 @@ internal static class HelperDocument
             var host = solution.GetDocument(hostId)!;
             var root = (CompilationUnitSyntax)(await host.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
             var helper = HelperNames.Qualify(target, render(target, webSocket));
-            (root, helperNamespace) = AddHelper(root, helper);
+            (root, helperNamespace) = AddHelper(root, helper, GlobalImports(compilation));
             var formatted = await Formatter.FormatAsync(host.WithSyntaxRoot(root), Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             solution = formatted.Project.Solution;
         }
@@ -151,7 +151,8 @@ internal static class HelperDocument
     /// Appends the helper's types to the file, inside its file-scoped namespace if it has one (C# allows no type outside
     /// it), otherwise at the end in the global namespace; and the helper's usings the file lacks.
     /// </summary>
-    private static (CompilationUnitSyntax Root, string? Namespace) AddHelper(CompilationUnitSyntax root, CompilationUnitSyntax helper)
+    /// <param name="globalImports">The namespaces every file of the project imports already.</param>
+    private static (CompilationUnitSyntax Root, string? Namespace) AddHelper(CompilationUnitSyntax root, CompilationUnitSyntax helper, ISet<string> globalImports)
     {
         // The helper's leading blank line separates it from the code above, which must end its last line first.
         var lastToken = root.GetLastToken();
@@ -181,12 +182,33 @@ internal static class HelperDocument
             root = root.AddMembers(types);
         }
 
-        foreach (var usingDirective in helper.Usings)
+        // A using that repeats a global one (ImplicitUsings gives System, System.Threading.Tasks and others) is one that
+        // IDE0005 reports, and a build that treats it as an error fails.
+        foreach (var usingDirective in helper.Usings.Where(usingDirective => !globalImports.Contains(usingDirective.Name?.ToString() ?? string.Empty)))
         {
             root = WithUsing(root, usingDirective);
         }
 
         return (root, helperNamespace);
+    }
+
+    /// <summary>The namespaces of the project's <c>global using</c> directives (not aliases, not <c>using static</c>), without <c>global::</c>.</summary>
+    private static ISet<string> GlobalImports(Compilation compilation)
+    {
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var usingDirective in ((CompilationUnitSyntax)tree.GetRoot()).Usings)
+            {
+                if (usingDirective.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && usingDirective.Alias is null && !usingDirective.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && usingDirective.Name is { } name)
+                {
+                    var text = name.ToString();
+                    namespaces.Add(text.StartsWith("global::", StringComparison.Ordinal) ? text.Substring("global::".Length) : text);
+                }
+            }
+        }
+
+        return namespaces;
     }
 
     /// <summary>

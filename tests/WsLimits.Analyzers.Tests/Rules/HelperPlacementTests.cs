@@ -134,6 +134,21 @@ public sealed class HelperPlacementTests
     }
 
     [Fact]
+    public async Task AddsNoUsingThatAGlobalUsingAlreadyGives()
+    {
+        // What ImplicitUsings generates, in part: repeating these in a file is what IDE0005 reports.
+        const string implicitUsings = "global using global::System;\nglobal using global::System.Threading;\nglobal using global::System.Threading.Tasks;\n";
+        var sender = Plain.Replace("using System;\n", string.Empty).Replace("using System.Threading;\n", string.Empty).Replace("using System.Threading.Tasks;\n", string.Empty);
+        var fixedProject = await FixAsync(Modern, ("Sender.cs", sender), ("GlobalUsings.g.cs", implicitUsings));
+
+        Assert.Empty(await ErrorsAsync(fixedProject));
+        var text = await TextAsync(fixedProject, "Sender.cs");
+        Assert.Contains("using System.Runtime.CompilerServices;", text);
+        Assert.DoesNotContain("using System;", text);
+        Assert.DoesNotContain("using System.Threading", text);
+    }
+
+    [Fact]
     public async Task WritesTheHelperForTheOldestFrameworkTheProjectTargets()
     {
         var files = new[] { ("Sender.cs", Plain), ("WebSocket.cs", LibraryWebSocket) };
