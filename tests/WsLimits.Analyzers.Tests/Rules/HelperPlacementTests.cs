@@ -148,6 +148,48 @@ public sealed class HelperPlacementTests
         Assert.DoesNotContain("using System.Threading", text);
     }
 
+    /// <summary>A second sending file, in a namespace under the helper's host, importing what it uses at the top.</summary>
+    private const string Relay = """
+        using System;
+        using System.Net.WebSockets;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace $Host$.Relaying
+        {
+            public static class Relay
+            {
+                public static Task ForwardAsync(ClientWebSocket socket, string text, CancellationToken ct) =>
+                    socket.SendAsync(new ArraySegment<byte>(Encoding.UTF8.GetBytes(text)), WebSocketMessageType.Text, true, ct);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("namespace Library.System.Net { public static class Dns { } }", "Library")]
+    [InlineData("namespace Library.System { public static class Threading { } }", "Library")]
+    [InlineData("namespace Library.Net.WebSockets { public sealed class WebSocketMessageType { } }", "Library.Net")]
+    [InlineData("namespace Library.WebSockets.System { public sealed class Net { } }", "Library.WebSockets")]
+    public async Task CompilesBesideProjectNamespacesThatShadowSystemNames(string shadow, string host)
+    {
+        // The shapes issue 14 suspected of the CS0234 that turned out to come from a namespace under #if.
+        var files = new[]
+        {
+            ("Sender.cs", Sender.Replace("namespace Library.Transport;", $"namespace {host};")),
+            ("Relay.cs", Relay.Replace("$Host$", host)),
+            ("Shadow.cs", shadow),
+            ("WebSocket.cs", LibraryWebSocket),
+        };
+        var (solution, id) = AddProject(new AdhocWorkspace().CurrentSolution, Modern, files);
+        Assert.Empty(await ErrorsAsync(solution.GetProject(id)!));
+
+        var fixedProject = (await FixAllAsync(solution)).GetProject(id)!;
+
+        Assert.Empty(await ErrorsAsync(fixedProject));
+        Assert.Contains("socket.SendChunkedAsync(", await TextAsync(fixedProject, "Relay.cs"));
+    }
+
     [Fact]
     public async Task WritesTheHelperForTheOldestFrameworkTheProjectTargets()
     {
