@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
@@ -42,15 +43,19 @@ public sealed class ConsumerProject
         @"^\s*(?<path>.+?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning|info) (?<id>[A-Za-z]+[0-9]*): (?<message>.*?)(?: \[[^\]]*\])?\s*$",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-    private ConsumerProject(string directory, string packages)
+    private ConsumerProject(string directory, string packages, string workspace)
     {
         Directory = directory;
         Packages = packages;
+        Workspace = workspace;
     }
 
     public string Directory { get; }
 
     private string Packages { get; }
+
+    /// <summary>The project or solution file that builds and <c>dotnet format</c> work on.</summary>
+    private string Workspace { get; }
 
     public static ConsumerProject Create(PackedPackage package, string program) => Create(package, new ConsumerSpec
     {
@@ -59,16 +64,7 @@ public sealed class ConsumerProject
 
     public static ConsumerProject Create(PackedPackage package, ConsumerSpec spec)
     {
-        var directory = System.IO.Directory.CreateDirectory(Path.Combine(package.Root, "consumer-" + Path.GetRandomFileName())).FullName;
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="wslimits-local" value="{package.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-
+        var directory = CreateDirectoryWithFeed(package);
         var properties = new StringBuilder();
         properties.AppendLine($"    <TargetFramework>{spec.TargetFramework}</TargetFramework>");
         if (spec.OutputType is not null)
@@ -106,9 +102,64 @@ public sealed class ConsumerProject
             File.WriteAllText(full, content);
         }
 
-        // Its own package folder, so the machine's NuGet cache never holds a test build of the package.
-        return new ConsumerProject(directory, Path.Combine(package.Root, "packages"));
+        return new ConsumerProject(directory, PackageFolder(package), "Consumer.csproj");
     }
+
+    /// <summary>
+    /// A copy of the checked-in solution in <paramref name="sources"/>, with the <c>Directory.Build.props</c> a user
+    /// adds to put the package into every project: warnings as errors and nullable reference types on, C# latest for
+    /// the netstandard2.0 targets. Each project writes its diagnostics to obj/&lt;target&gt;.sarif.
+    /// </summary>
+    public static ConsumerProject CreateSolution(PackedPackage package, string sources, string solution)
+    {
+        var directory = CreateDirectoryWithFeed(package);
+        foreach (var file in System.IO.Directory.GetFiles(sources, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(directory, Path.GetRelativePath(sources, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup>
+                <LangVersion>latest</LangVersion>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="WsLimits.Analyzers" Version="{PackedPackage.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        // The test's own addition: a targets file, because a single-target project sets TargetFramework after the props.
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), """
+            <Project>
+              <PropertyGroup>
+                <ErrorLog>$(MSBuildProjectDirectory)/obj/$(TargetFramework).sarif,version=2.1</ErrorLog>
+              </PropertyGroup>
+            </Project>
+            """);
+        return new ConsumerProject(directory, PackageFolder(package), solution);
+    }
+
+    private static string CreateDirectoryWithFeed(PackedPackage package)
+    {
+        var directory = System.IO.Directory.CreateDirectory(Path.Combine(package.Root, "consumer-" + Path.GetRandomFileName())).FullName;
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="wslimits-local" value="{package.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return directory;
+    }
+
+    /// <summary>Its own package folder, so the machine's NuGet cache never holds a test build of the package.</summary>
+    private static string PackageFolder(PackedPackage package) => Path.Combine(package.Root, "packages");
 
     public string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
@@ -120,10 +171,41 @@ public sealed class ConsumerProject
 
     public Task<string> FormatAsync(string diagnosticId) => FormatAsync(diagnosticId, "warn");
 
-    public async Task<string> FormatAsync(string diagnosticId, string severity)
+    public Task<string> FormatAsync(string diagnosticId, string severity) => FormatAsync(new[] { diagnosticId }, severity);
+
+    /// <summary>One <c>dotnet format analyzers</c> run that applies the fixes of all of <paramref name="diagnosticIds"/>.</summary>
+    public async Task<string> FormatAsync(IEnumerable<string> diagnosticIds, string severity)
     {
-        await DotnetCli.RunAsync(Directory, "restore", "--packages", Packages);
-        return await DotnetCli.RunAsync(Directory, "format", "analyzers", "Consumer.csproj", "--no-restore", "--diagnostics", diagnosticId, "--severity", severity);
+        await DotnetCli.RunAsync(Directory, "restore", Workspace, "--packages", Packages);
+        return await DotnetCli.RunAsync(Directory, new[] { "format", "analyzers", Workspace, "--no-restore", "--diagnostics" }.Concat(diagnosticIds).Concat(new[] { "--severity", severity }).ToArray());
+    }
+
+    /// <summary>
+    /// The WsLimits results of the SARIF logs the last build wrote (see <see cref="CreateSolution"/>), suggestions
+    /// included: file(line,col): level ID [target].
+    /// </summary>
+    public IReadOnlyList<string> ErrorLogResults()
+    {
+        var results = new List<string>();
+        foreach (var log in System.IO.Directory.GetFiles(Directory, "*.sarif", SearchOption.AllDirectories))
+        {
+            using var sarif = JsonDocument.Parse(File.ReadAllText(log));
+            foreach (var result in sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray())
+            {
+                var id = result.GetProperty("ruleId").GetString()!;
+                if (!id.StartsWith("WSL", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+                var region = location.GetProperty("region");
+                var file = RelativeFile(new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath);
+                results.Add($"{file}({region.GetProperty("startLine").GetInt32()},{region.GetProperty("startColumn").GetInt32()}): {result.GetProperty("level").GetString()} {id} [{Path.GetFileNameWithoutExtension(log)}]");
+            }
+        }
+
+        return results.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -154,5 +236,5 @@ public sealed class ConsumerProject
     }
 
     private string[] BuildArguments(string[] arguments) =>
-        new[] { "build", "--packages", Packages, "--no-incremental" }.Concat(arguments).ToArray();
+        new[] { "build", Workspace, "--packages", Packages, "--no-incremental" }.Concat(arguments).ToArray();
 }

@@ -46,12 +46,9 @@ internal static class CloseDescriptionFix
             }
         }
 
-        foreach (var project in changed.GroupBy(document => document.ProjectId))
-        {
-            solution = await HelperDocument.EnsureAsync(solution, project.ToList(), CloseDescriptionTemplate.TypeName, CloseDescriptionTemplate.Render, cancellationToken).ConfigureAwait(false);
-        }
-
-        return solution;
+        return changed.Count == 0
+            ? solution
+            : await HelperDocument.EnsureAsync(solution, changed, CloseDescriptionTemplate.TypeName, CloseDescriptionTemplate.Render, cancellationToken).ConfigureAwait(false);
     }
 
     private static InvocationExpressionSyntax Truncated(ExpressionSyntax description) =>

@@ -68,16 +68,13 @@ internal sealed class HelperSendFix
             }
         }
 
-        foreach (var project in changed.GroupBy(document => document.ProjectId))
-        {
-            solution = await HelperDocument.EnsureAsync(
+        return changed.Count == 0
+            ? solution
+            : await HelperDocument.EnsureAsync(
                 solution,
-                project.ToList(),
+                changed,
                 _helperType,
                 (compilation, webSocket) => _render(ChunkedSenderVariants.For(compilation, webSocket), limit!.Value),
                 cancellationToken).ConfigureAwait(false);
-        }
-
-        return solution;
     }
 }

@@ -44,12 +44,9 @@ internal static class MessageReceiveFix
             }
         }
 
-        foreach (var project in changed.GroupBy(document => document.ProjectId))
-        {
-            solution = await HelperDocument.EnsureAsync(solution, project.ToList(), MessageReceiverTemplate.TypeName, MessageReceiverTemplate.Render, cancellationToken).ConfigureAwait(false);
-        }
-
-        return solution;
+        return changed.Count == 0
+            ? solution
+            : await HelperDocument.EnsureAsync(solution, changed, MessageReceiverTemplate.TypeName, MessageReceiverTemplate.Render, cancellationToken).ConfigureAwait(false);
     }
 
     private static InvocationExpressionSyntax Rename(InvocationExpressionSyntax receive)
