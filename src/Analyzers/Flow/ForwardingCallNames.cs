@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,11 +26,17 @@ internal static class ForwardingCallNames
 
     private static readonly SyntaxKind[] InvocationKind = { SyntaxKind.InvocationExpression };
 
-    public static ImmutableArray<string> OfSends(CallSites calls) => Find(calls, "SendAsync", IsFlagType);
+    /// <summary>
+    /// What one tree's calls of one name show, per kind of forwarder: kept with the tree, since the editor makes a new
+    /// compilation on every edit but keeps the trees of the files that did not change.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, ImmutableArray<string>>> FoundInTree = new();
 
-    public static ImmutableArray<string> OfReceives(CallSites calls) => Find(calls, "ReceiveAsync", IsByteBufferType);
+    public static ImmutableArray<string> OfSends(CallSites calls) => Find(calls, "SendAsync", "send:", IsFlagType);
 
-    private static ImmutableArray<string> Find(CallSites calls, string socketName, Func<TypeSyntax?, bool> forwarded)
+    public static ImmutableArray<string> OfReceives(CallSites calls) => Find(calls, "ReceiveAsync", "receive:", IsByteBufferType);
+
+    private static ImmutableArray<string> Find(CallSites calls, string socketName, string kind, Func<TypeSyntax?, bool> forwarded)
     {
         var found = new HashSet<string> { socketName };
         var searched = new List<string> { socketName };
@@ -37,12 +45,11 @@ internal static class ForwardingCallNames
             var wrappers = new List<string>();
             foreach (var name in searched)
             {
-                var names = ImmutableArray.Create(name);
                 foreach (var tree in calls.TreesNaming(name))
                 {
-                    foreach (var call in NamedNodeIndex.Of(tree.GetRoot()).Matching(InvocationKind, names))
+                    foreach (var wrapper in WrappersIn(tree.GetRoot(), name, kind, forwarded))
                     {
-                        if (ForwardingMethodName((InvocationExpressionSyntax)call, forwarded) is { } wrapper && found.Add(wrapper))
+                        if (found.Add(wrapper))
                         {
                             wrappers.Add(wrapper);
                         }
@@ -55,6 +62,22 @@ internal static class ForwardingCallNames
 
         return found.OrderBy(name => name, StringComparer.Ordinal).ToImmutableArray();
     }
+
+    /// <summary>The methods in one tree that pass a parameter of the telling type to a call of <paramref name="name"/>.</summary>
+    private static ImmutableArray<string> WrappersIn(SyntaxNode root, string name, string kind, Func<TypeSyntax?, bool> forwarded) =>
+        FoundInTree.GetValue(root, _ => new ConcurrentDictionary<string, ImmutableArray<string>>(StringComparer.Ordinal)).GetOrAdd(kind + name, _ =>
+        {
+            var wrappers = ImmutableArray.CreateBuilder<string>();
+            foreach (var call in NamedNodeIndex.Of(root).Matching(InvocationKind, ImmutableArray.Create(name)))
+            {
+                if (ForwardingMethodName((InvocationExpressionSyntax)call, forwarded) is { } wrapper && !wrappers.Contains(wrapper))
+                {
+                    wrappers.Add(wrapper);
+                }
+            }
+
+            return wrappers.ToImmutable();
+        });
 
     /// <summary>The name of the method around the call, when it passes one of its parameters of the telling type to the call.</summary>
     private static string? ForwardingMethodName(InvocationExpressionSyntax call, Func<TypeSyntax?, bool> forwarded)
