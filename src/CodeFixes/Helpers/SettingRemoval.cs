@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using WsLimits.Analyzers.Infrastructure;
@@ -26,8 +28,31 @@ internal static class SettingRemoval
     {
         if (Removable(editor.OriginalRoot, diagnostic) is { } node)
         {
-            editor.RemoveNode(node, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.AddElasticMarker);
+            editor.RemoveNode(EmptiedConstructor(node) ?? node, SyntaxRemoveOptions.KeepUnbalancedDirectives | SyntaxRemoveOptions.AddElasticMarker);
         }
+    }
+
+    /// <summary>
+    /// The constructor the setting is the only statement of, where the compiler would declare the same one without it:
+    /// parameterless, no base call, attributes or documentation, the type's only instance constructor, with the
+    /// accessibility of the implicit one. Removing it keeps the type as it was rather than leaving <c>{ }</c>.
+    /// </summary>
+    private static ConstructorDeclarationSyntax? EmptiedConstructor(SyntaxNode statement)
+    {
+        if (statement.Parent is not BlockSyntax { Statements.Count: 1, Parent: ConstructorDeclarationSyntax constructor }
+            || constructor.ParameterList.Parameters.Count > 0
+            || constructor.Initializer is not null
+            || constructor.AttributeLists.Count > 0
+            || constructor.GetLeadingTrivia().Any(trivia => trivia.HasStructure)
+            || constructor.Parent is not ClassDeclarationSyntax { ParameterList: null } type
+            || type.Modifiers.Any(SyntaxKind.StaticKeyword)
+            || type.Members.OfType<ConstructorDeclarationSyntax>().Count(other => !other.Modifiers.Any(SyntaxKind.StaticKeyword)) > 1)
+        {
+            return null;
+        }
+
+        var implicitAccessibility = type.Modifiers.Any(SyntaxKind.AbstractKeyword) ? SyntaxKind.ProtectedKeyword : SyntaxKind.PublicKeyword;
+        return constructor.Modifiers.Count == 1 && constructor.Modifiers[0].IsKind(implicitAccessibility) ? constructor : null;
     }
 
     /// <summary>The statement, or the object-initializer member, that holds the setting.</summary>

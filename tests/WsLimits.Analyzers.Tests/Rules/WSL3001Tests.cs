@@ -100,6 +100,55 @@ public sealed class WSL3001Tests
     }
 
     [Fact]
+    public Task RemovesAConstructorThatHeldOnlyTheSettingAndKeepsOneThatDoesMore()
+    {
+        const string Before = """
+            public class RelayClient
+            {
+                private readonly ClientWebSocket _socket = new();
+
+                public RelayClient()
+                {
+                    {|#0:_socket.Options.SetBuffer(64 * 1024, 64 * 1024)|};
+                }
+            }
+
+            public class FeedClient
+            {
+                private readonly ClientWebSocket _socket = new();
+
+                internal FeedClient()
+                {
+                    {|#1:_socket.Options.SetBuffer(64 * 1024, 64 * 1024)|};
+                }
+            }
+            """;
+        var test = Verifier.Create(Usings + Before, TargetFrameworks.Net100AspNetCore);
+        foreach (var location in new[] { 0, 1 })
+        {
+            test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(location).WithArguments(
+                "ClientWebSocketOptions.SetBuffer", "on .NET Core and .NET 5+ the sizes are checked for being positive, then ignored"));
+        }
+
+        test.FixedCode = Usings + """
+            public class RelayClient
+            {
+                private readonly ClientWebSocket _socket = new();
+            }
+
+            public class FeedClient
+            {
+                private readonly ClientWebSocket _socket = new();
+
+                internal FeedClient()
+                {
+                }
+            }
+            """;
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task FlagsTheIgnoredSizesOfCreateClientWebSocketWithoutAFix()
     {
         var source = Usings + """
