@@ -37,8 +37,11 @@ public static class Verify<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
-    /// <summary>Analyzes a project of several files, as code spread over types and files is.</summary>
-    public static Task ProjectAsync(string[] sources, params DiagnosticResult[] expected)
+    /// <summary>
+    /// Analyzes a project of several files, as code spread over types and files is, and checks that each file analyzed
+    /// alone, as the editor does, gets what the whole build gives it.
+    /// </summary>
+    public static async Task ProjectAsync(string[] sources, params DiagnosticResult[] expected)
     {
         var test = Create(sources[0]);
         for (var i = 1; i < sources.Length; i++)
@@ -47,7 +50,8 @@ public static class Verify<TAnalyzer, TCodeFix>
         }
 
         test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+        await test.RunAsync();
+        await ScopeParity.AssertSameDiagnosticsAsync(new TAnalyzer(), sources, TargetFrameworks.Net80);
     }
 
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
