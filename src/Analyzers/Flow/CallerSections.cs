@@ -9,15 +9,21 @@ namespace WsLimits.Analyzers.Flow;
 /// Whether every path to a piece of code already has the socket to itself: each caller in the compilation takes a lock
 /// around the call (or is itself called only that way), or the one caller is a loop that drains a queue, so that
 /// messages leave one at a time. Like <see cref="ExclusiveSections"/> it reads the shape of the code, so rules treat
-/// it as a reason to stay quiet, never as proof.
+/// it as a reason to stay quiet, never as proof. A member other assemblies can call has callers nobody can see, unless
+/// the project asks for only the callers it shows to be judged (wslimits.public_callers = visible).
 /// </summary>
 internal sealed class CallerSections
 {
     private const int MaxDepth = 3;
 
     private readonly CallSites _calls;
+    private readonly bool _onlyVisibleCallers;
 
-    public CallerSections(CallSites calls) => _calls = calls;
+    public CallerSections(CallSites calls, bool onlyVisibleCallers)
+    {
+        _calls = calls;
+        _onlyVisibleCallers = onlyVisibleCallers;
+    }
 
     public bool HoldExclusiveAccess(IOperation operation) =>
         EnclosingMethod(operation) is { } method && AllCallersExclusive(method, depth: 0);
@@ -25,7 +31,7 @@ internal sealed class CallerSections
     private bool AllCallersExclusive(IMethodSymbol method, int depth)
     {
         var callers = _calls.CallersOf(method);
-        if (depth >= MaxDepth || !callers.IsComplete || callers.Calls.IsEmpty)
+        if (depth >= MaxDepth || !(_onlyVisibleCallers ? callers.IsCompleteInCompilation : callers.IsComplete) || callers.Calls.IsEmpty)
         {
             return false;
         }

@@ -35,6 +35,7 @@ internal sealed class WebSocketUse
         Receives = new ReceiveWrappers(types, Calls, Sends);
         Handlers = new MessageHandlers(types, Calls);
         Settings = new SettingChoices(Calls);
+        Callers = new CallerSections(Calls, onlyVisibleCallers);
         _sendCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfSends(Calls));
         _receiveCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfReceives(Calls));
         FieldAppends = new FieldAppends(types, Calls);
@@ -60,6 +61,9 @@ internal sealed class WebSocketUse
 
     /// <summary>The names of the socket's receive and of the project's methods that may forward to it, for the receive rules to bind.</summary>
     public ImmutableArray<string> ReceiveCallNames => _receiveCallNames.Value;
+
+    /// <summary>Whether every caller of a piece of code already has the socket to itself.</summary>
+    public CallerSections Callers { get; }
 
     /// <summary>Whether a setting's value is chosen in the compilation or passed on from its users.</summary>
     public SettingChoices Settings { get; }

@@ -15,6 +15,7 @@ internal sealed record RuleFacts(DiagnosticDescriptor Descriptor, bool HasCodeFi
     {
         ["WSL1001"] = ImmutableArray.Create(LimitOptions.PeerKey, LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey, LimitOptions.PublicCallersKey),
         ["WSL1002"] = ImmutableArray.Create(LimitOptions.PeerKey, LimitOptions.MaxFrameBytesKey, LimitOptions.MaxMessageBytesKey, LimitOptions.PublicCallersKey),
+        ["WSL1003"] = ImmutableArray.Create(LimitOptions.PublicCallersKey),
         ["WSL2002"] = ImmutableArray.Create(LimitOptions.MaxReceiveMessageBytesKey, LimitOptions.MaxMessageBytesKey),
         ["WSL2004"] = ImmutableArray.Create(LimitOptions.PublicCallersKey),
         ["WSL3002"] = ImmutableArray.Create(LimitOptions.SignalRMaxReceiveMessageBytesKey),

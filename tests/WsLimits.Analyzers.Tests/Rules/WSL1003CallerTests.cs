@@ -167,4 +167,39 @@ public sealed class WSL1003CallerTests
         }
         """,
     });
+
+    private const string PublicQueuePump = Usings + """
+        public sealed class Outbox
+        {
+            private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _queue = new();
+            private readonly FrameWriter _writer = new();
+
+            public void Post(byte[] message) => _queue.Enqueue(message);
+
+            public async Task PumpAsync(CancellationToken ct)
+            {
+                while (_queue.TryDequeue(out var message))
+                {
+                    await _writer.WriteAsync(message, ct);
+                }
+            }
+        }
+        """;
+
+    /// <summary>Other assemblies may call a public writer from anywhere, unless the project says none does.</summary>
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("wslimits.public_callers = visible", false)]
+    public Task JudgesAPublicWritersVisibleCallersOnlyWhenTheProjectAsks(string? editorConfig, bool flagged)
+    {
+        var writer = FrameWriter.Replace("internal sealed class FrameWriter", "public sealed class FrameWriter").Replace("internal async Task WriteAsync", "public async Task WriteAsync");
+        var test = Verifier.Create(flagged ? writer : writer.Replace("{|#0:", string.Empty).Replace(")|};", ");"), editorConfig: editorConfig);
+        test.TestState.Sources.Add(("/0/File1.cs", PublicQueuePump));
+        if (flagged)
+        {
+            test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("WriteAsync", "_socket"));
+        }
+
+        return test.RunAsync();
+    }
 }
