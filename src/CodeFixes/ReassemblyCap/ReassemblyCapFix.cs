@@ -80,7 +80,10 @@ internal static class ReassemblyCapFix
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    /// <summary>A blank line after the inserted block unless it ends its own block, as the code around it would have.</summary>
+    /// <summary>
+    /// A blank line after the inserted block, as the code around it would have, unless the block ends its own block or a
+    /// blank line follows the append already.
+    /// </summary>
     private static SyntaxTriviaList BlankLineAfter(StatementSyntax append)
     {
         var newLine = append.GetTrailingTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
@@ -89,9 +92,14 @@ internal static class ReassemblyCapFix
             newLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
         }
 
-        var isLast = append.Parent is BlockSyntax block && block.Statements.Last() == append;
-        return isLast ? SyntaxFactory.TriviaList(newLine) : SyntaxFactory.TriviaList(newLine, newLine);
+        var next = append.Parent is BlockSyntax block ? block.Statements.SkipWhile(statement => statement != append).Skip(1).FirstOrDefault() : null;
+        return next is null || StartsWithBlankLine(next) ? SyntaxFactory.TriviaList(newLine) : SyntaxFactory.TriviaList(newLine, newLine);
     }
+
+    private static bool StartsWithBlankLine(StatementSyntax statement) => statement.GetLeadingTrivia()
+        .SkipWhile(trivia => trivia.IsKind(SyntaxKind.WhitespaceTrivia))
+        .FirstOrDefault()
+        .IsKind(SyntaxKind.EndOfLineTrivia);
 
     /// <summary>The names this fix writes out in full, so the simplifier shortens them and adds the using they need.</summary>
     private static bool IsFullyQualified(MemberAccessExpressionSyntax node) =>

@@ -44,6 +44,46 @@ public sealed class WSL2002CodeFixTests
     }
 
     [Fact]
+    public Task KeepsOneBlankLineWhereTheAppendWasFollowedByOne()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[4096];
+            var text = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                [|text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count))|];
+
+                Console.WriteLine(result.Count);
+            }
+            while (!result.EndOfMessage);
+            Handle(text.ToString());
+            """));
+        test.FixedCode = InMethod("""
+            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+            var buffer = new byte[4096];
+            var text = new StringBuilder();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                if (text.Length > MaxMessageBytes)
+                {
+                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    return;
+                }
+
+                Console.WriteLine(result.Count);
+            }
+            while (!result.EndOfMessage);
+            Handle(text.ToString());
+            """);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task FixAllChecksEveryStoreAndDeclaresTheLimitOnce()
     {
         var test = Verifier.Create(
