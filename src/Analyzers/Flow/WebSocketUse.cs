@@ -83,5 +83,14 @@ internal sealed class WebSocketUse
         Shared.GetValue(compilation, created => new WebSocketUse(created, types, OnlyVisibleCallers(created, options)));
 
     private static bool OnlyVisibleCallers(Compilation compilation, LimitOptionsCache options) =>
-        options.Global.OnlyVisibleCallers || (compilation.SyntaxTrees.FirstOrDefault() is { } first && options.For(first).OnlyVisibleCallers);
+        options.Global.OnlyVisibleCallers
+        ?? (compilation.SyntaxTrees.FirstOrDefault() is { } first ? options.For(first).OnlyVisibleCallers : null)
+        ?? IsTestProject(compilation);
+
+    /// <summary>
+    /// A test project is no library: no other assembly calls its public test doubles, so by default only the callers
+    /// it shows are judged. Told by the test framework it references.
+    /// </summary>
+    private static bool IsTestProject(Compilation compilation) => compilation.ReferencedAssemblyNames.Any(
+        assembly => assembly.Name is "xunit.core" or "xunit.v3.core" or "nunit.framework" or "Microsoft.VisualStudio.TestPlatform.TestFramework" or "MSTest.TestFramework" or "TUnit.Core");
 }

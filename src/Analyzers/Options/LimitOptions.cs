@@ -48,10 +48,10 @@ internal sealed class LimitOptions
         messageLimit: null,
         configuredReceiveBytes: null,
         SignalRDefault,
-        onlyVisibleCallers: false,
+        onlyVisibleCallers: null,
         ImmutableArray<string>.Empty);
 
-    private LimitOptions(SendLimit? frameLimit, SendLimit? messageLimit, int? configuredReceiveBytes, SendLimit signalRLimit, bool onlyVisibleCallers, ImmutableArray<string> problems)
+    private LimitOptions(SendLimit? frameLimit, SendLimit? messageLimit, int? configuredReceiveBytes, SendLimit signalRLimit, bool? onlyVisibleCallers, ImmutableArray<string> problems)
     {
         OnlyVisibleCallers = onlyVisibleCallers;
         FrameLimit = frameLimit;
@@ -86,9 +86,10 @@ internal sealed class LimitOptions
 
     /// <summary>
     /// True when public members are judged by the callers the compilation shows, as an application that no other
-    /// assembly calls may want; by default any caller can pass anything to a public member.
+    /// assembly calls may want; false when any caller can pass anything to a public member; null where the
+    /// configuration does not say (see <see cref="Flow.WebSocketUse"/> for the default).
     /// </summary>
-    public bool OnlyVisibleCallers { get; }
+    public bool? OnlyVisibleCallers { get; }
 
     /// <summary>One sentence per unusable key or value, naming the key, the value and what is accepted.</summary>
     public ImmutableArray<string> Problems { get; }
@@ -111,7 +112,7 @@ internal sealed class LimitOptions
             }
         }
 
-        if (peer is null && frameBytes is null && messageBytes is null && signalRBytes is null && receiveBytes is null && !onlyVisibleCallers && problems.Count == 0)
+        if (peer is null && frameBytes is null && messageBytes is null && signalRBytes is null && receiveBytes is null && onlyVisibleCallers is null && problems.Count == 0)
         {
             return Default;
         }
@@ -151,11 +152,11 @@ internal sealed class LimitOptions
         return null;
     }
 
-    private static bool ReadOnlyVisibleCallers(AnalyzerConfigOptions options, ImmutableArray<string>.Builder problems)
+    private static bool? ReadOnlyVisibleCallers(AnalyzerConfigOptions options, ImmutableArray<string>.Builder problems)
     {
         if (!options.TryGetValue(PublicCallersKey, out var raw))
         {
-            return false;
+            return null;
         }
 
         switch (raw.Trim().ToLowerInvariant())

@@ -19,7 +19,7 @@ internal static class GeneratedText
         [LimitOptions.MaxMessageBytesKey] = ("the profile's, else none", "a whole number of bytes from 1 to 2147483647"),
         [LimitOptions.MaxReceiveMessageBytesKey] = ("`wslimits.max_message_bytes`, else `1048576`", "a whole number of bytes from 1 to 2147483647"),
         [LimitOptions.SignalRMaxReceiveMessageBytesKey] = ("`32768` (SignalR's default)", "a whole number of bytes from 1 to 2147483647"),
-        [LimitOptions.PublicCallersKey] = ("`any`", "`any` (a public member's parameters carry whatever other assemblies pass) or `visible` (judge only the callers in the project); one value for the whole project"),
+        [LimitOptions.PublicCallersKey] = ("`any`; `visible` in a test project (one that references xUnit, NUnit, MSTest or TUnit)", "`any` (a public member's parameters carry whatever other assemblies pass) or `visible` (judge only the callers in the project); one value for the whole project"),
     };
 
     public static string Preset(string mode)

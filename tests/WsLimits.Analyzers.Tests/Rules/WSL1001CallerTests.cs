@@ -1,4 +1,7 @@
+using System;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static WsLimits.Analyzers.Tests.Rules.WSL1001Sources;
@@ -50,6 +53,27 @@ public sealed class WSL1001CallerTests
     public Task ReadsVisibleCallersFromTheSectionOfTheProjectsFiles() => Verifier.Create(
         TickerFeed.Replace("private Task SendCommandAsync", "public Task SendCommandAsync"),
         editorConfig: "wslimits.public_callers = visible").RunAsync();
+
+    /// <summary>No other assembly calls a test project's public test doubles, unless its configuration says otherwise.</summary>
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("wslimits.public_callers = any", true)]
+    public Task JudgesATestProjectsPublicMethodsByTheirVisibleCallers(string? editorConfig, bool flagged)
+    {
+        var test = Verifier.Create(TickerFeed.Replace("private Task SendCommandAsync", "public Task SendCommandAsync"), editorConfig: editorConfig);
+        test.TestState.AdditionalReferences.Add(TestFramework.Value);
+        if (flagged)
+        {
+            test.ExpectedDiagnostics.Add(Verifier.Diagnostic().WithLocation(0).WithArguments("the 'command' parameter of the public 'TickerFeed.SendCommandAsync'", "frame", DefaultFrameLimit));
+        }
+
+        return test.RunAsync();
+    }
+
+    /// <summary>An assembly named as xUnit's, which is all that tells a test project.</summary>
+    private static readonly Lazy<MetadataReference> TestFramework = new(() => CSharpCompilation
+        .Create("xunit.core", new[] { CSharpSyntaxTree.ParseText("namespace Xunit { public sealed class FactAttribute : System.Attribute { } }") }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+        .ToMetadataReference());
 
     [Fact]
     public Task QuietOnAHelperWhoseCallersCannotAllBeSeen() => Verifier.ProjectAsync(new[]
