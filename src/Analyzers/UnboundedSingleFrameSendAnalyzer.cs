@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsLimits.Analyzers.Flow;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Peers;
 using WsLimits.Analyzers.Send;
@@ -37,7 +38,7 @@ public sealed class UnboundedSingleFrameSendAnalyzer : SendAnalyzer
             Descriptors.UnboundedSingleFrameSend,
             sent.Location,
             sent.Properties,
-            sent.Size.Origin,
+            sent.Send.IsWrapped ? $"{sent.Size.Origin}, sent through '{ValueUnion.NameOf(sent.Send.Invocation.TargetMethod)}'," : sent.Size.Origin,
             limit.Scope == LimitScope.Frame ? "frame" : "message",
             limit.Describe()));
     }

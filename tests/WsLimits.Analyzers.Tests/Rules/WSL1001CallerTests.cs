@@ -146,7 +146,7 @@ public sealed class WSL1001CallerTests
             }
             """,
         },
-        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes", "frame", DefaultFrameLimit));
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes, sent through 'IFrameSocket.SendAsync',", "frame", DefaultFrameLimit));
 
     /// <summary>A wrapper is found by what it does, not by its name, two methods deep.</summary>
     [Fact]
@@ -176,7 +176,7 @@ public sealed class WSL1001CallerTests
             }
             """,
         },
-        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes", "frame", DefaultFrameLimit));
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.SerializeToUtf8Bytes, sent through 'FeedConnection.PushAsync',", "frame", DefaultFrameLimit));
 
     [Fact]
     public Task QuietOnAPassThroughWrapperNobodyInTheProjectCalls() => Verifier.ProjectAsync(new[] { FrameSocket });
