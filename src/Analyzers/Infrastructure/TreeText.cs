@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -14,25 +13,59 @@ namespace WsLimits.Analyzers.Infrastructure;
 /// </summary>
 internal static class TreeText
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> Searched = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, Answers> Searched = new();
 
     public static bool MentionsAny(SyntaxTree tree, ImmutableArray<string> names, CancellationToken cancellationToken)
     {
-        var answers = Searched.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        var answers = Searched.GetValue(tree, _ => new Answers());
         foreach (var name in names)
         {
-            if (!answers.TryGetValue(name, out var mentions))
-            {
-                // Source texts made from strings, as most are, give their string back without a copy.
-                mentions = answers.GetOrAdd(name, tree.GetText(cancellationToken).ToString().IndexOf(name, StringComparison.Ordinal) >= 0);
-            }
-
-            if (mentions)
+            if (answers.Mentions(tree, name, cancellationToken))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The names asked about one tree, a few dozen at most: a short list is cheaper to make and search than a dictionary.</summary>
+    private sealed class Answers
+    {
+        private readonly object _gate = new();
+        private string[] _names = new string[8];
+        private bool[] _mentioned = new bool[8];
+        private int _count;
+
+        public bool Mentions(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                for (var i = 0; i < _count; i++)
+                {
+                    if (ReferenceEquals(_names[i], name) || string.Equals(_names[i], name, StringComparison.Ordinal))
+                    {
+                        return _mentioned[i];
+                    }
+                }
+            }
+
+            // Source texts made from strings, as most are, give their string back without a copy.
+            var mentioned = tree.GetText(cancellationToken).ToString().IndexOf(name, StringComparison.Ordinal) >= 0;
+            lock (_gate)
+            {
+                if (_count == _names.Length)
+                {
+                    Array.Resize(ref _names, _count * 2);
+                    Array.Resize(ref _mentioned, _count * 2);
+                }
+
+                _names[_count] = name;
+                _mentioned[_count] = mentioned;
+                _count++;
+            }
+
+            return mentioned;
+        }
     }
 }
