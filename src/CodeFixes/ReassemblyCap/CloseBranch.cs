@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.CodeFixes.Helpers;
@@ -69,20 +70,60 @@ internal static class CloseBranch
         var copied = ImmutableArray.CreateBuilder<StatementSyntax>();
         foreach (var statement in statements)
         {
-            if (statement is not (ExpressionStatementSyntax or BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax)
-                || model.GetOperation(statement, cancellationToken) is not { } operation
-                || !MeansTheSameAt(operation, append, result, model))
+            if (!TryCopy(statement, nested: false, copied, model, append, result, types, cancellationToken))
             {
                 return default;
-            }
-
-            if (!ClosesTheSocket(operation, types))
-            {
-                copied.Add(statement);
             }
         }
 
         return copied.ToImmutable();
+    }
+
+    /// <summary>
+    /// Copies a statement of the close branch, leaving out what closes the socket. An <c>if</c> without <c>else</c> is
+    /// copied with what is left of its body (<c>if (!disconnecting) { OnClose(); }</c>), and dropped where nothing is;
+    /// jumps are copied only at the branch's own level, where they leave as the branch does.
+    /// </summary>
+    private static bool TryCopy(
+        StatementSyntax statement, bool nested, ImmutableArray<StatementSyntax>.Builder copied, SemanticModel model, StatementSyntax append, ISymbol? result, WellKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (statement is IfStatementSyntax { Else: null } conditional)
+        {
+            if (model.GetOperation(conditional.Condition, cancellationToken) is not { } condition || !MeansTheSameAt(condition, append, result, model))
+            {
+                return false;
+            }
+
+            var body = conditional.Statement is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { conditional.Statement };
+            var inner = ImmutableArray.CreateBuilder<StatementSyntax>();
+            foreach (var part in body)
+            {
+                if (!TryCopy(part, nested: true, inner, model, append, result, types, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            if (inner.Count > 0)
+            {
+                copied.Add(conditional.WithStatement(SyntaxFactory.Block(inner.Select(part => part.WithoutTrivia()))).WithoutTrivia().NormalizeWhitespace());
+            }
+
+            return true;
+        }
+
+        var allowed = nested ? statement is ExpressionStatementSyntax : statement is ExpressionStatementSyntax or BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax;
+        if (!allowed || model.GetOperation(statement, cancellationToken) is not { } operation || !MeansTheSameAt(operation, append, result, model))
+        {
+            return false;
+        }
+
+        if (!ClosesTheSocket(operation, types))
+        {
+            copied.Add(statement);
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -63,7 +63,9 @@ internal static class ReassemblyCapFix
 
     private static StatementSyntax SizeCheck(ReassemblyCapPlan plan)
     {
-        var exit = string.Join("\n", plan.Exit.Select(statement => statement.WithoutTrivia().ToFullString()));
+        // A block in the exit (an if copied from the close branch) is set off by a blank line, as code after a block is.
+        var exit = string.Join("\n", plan.Exit.Select((statement, index) =>
+            statement.WithoutTrivia().ToFullString() + (statement is IfStatementSyntax && index < plan.Exit.Length - 1 ? "\n" : string.Empty)));
         var check = (IfStatementSyntax)SyntaxFactory.ParseStatement(
             $$"""
             if ({{plan.SizeExpression}} > {{plan.Limit}})

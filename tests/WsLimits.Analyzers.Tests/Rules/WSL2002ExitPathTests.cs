@@ -94,6 +94,51 @@ public sealed class WSL2002ExitPathTests
     }
 
     [Fact]
+    public Task RaisesTheCloseEventUnderTheConditionTheCloseBranchChecks()
+    {
+        var source = Client("""
+                var buffer = new byte[1024];
+                while (_socket.State == WebSocketState.Open)
+                {
+                    var text = new StringBuilder();
+                    WebSocketReceiveResult result;
+                    do
+                    {
+                        result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                        if (result.MessageType == WebSocketMessageType.Close)
+                        {
+                            if (!_disconnecting)
+                            {
+                                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "Closed by server", ct);
+                                Disconnected?.Invoke();
+                            }
+
+                            return;
+                        }
+
+                        [|text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count))|];
+                    }
+                    while (!result.EndOfMessage);
+
+                    Handle(Encoding.UTF8.GetBytes(text.ToString()));
+                }
+            """, members: "private bool _disconnecting;\n");
+        return FixAsync(source, "[|text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count))|];", """
+            text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+                            if (text.Length > MaxMessageBytes)
+                            {
+                                await _socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                                if (!_disconnecting)
+                                {
+                                    Disconnected?.Invoke();
+                                }
+
+                                return;
+                            }
+            """);
+    }
+
+    [Fact]
     public Task ReturnsWhatTheMethodReturnsWhenThePeerCloses()
     {
         var source = Client("""
