@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -23,13 +24,17 @@ public sealed class SolutionTests
     /// <summary>The rules whose default severity is Info: suggestions, which never fail a build.</summary>
     private static readonly string[] SuggestionIds = { "WSL2004", "WSL3003", "WSL3005" };
 
-    /// <summary>Each project's inserted helper classes, with the file that hosts each one.</summary>
-    private static readonly (string Project, string Helper, string Host)[] Helpers =
+    /// <summary>
+    /// Each project's inserted helper classes, with the files that may host each one. The app's chunked sender serves
+    /// the fixes of WSL1001 (Mirror.cs) and WSL1002 (Program.cs): dotnet format fixes one rule at a time, in an order
+    /// that changes from run to run, and whichever of the two it fixes first places the helper in the file it changed.
+    /// </summary>
+    private static readonly (string Project, string Helper, string[] Hosts)[] Helpers =
     {
-        ("Relay.Net", "WebSocketChunkedSender", "Channel.cs"),
-        ("Relay.Net", "WebSocketMessageReceiver", "Channel.cs"),
-        ("Relay.Net", "CloseDescription", "RelayClient.cs"),
-        ("Relay.App", "WebSocketChunkedSender", "Mirror.cs"),
+        ("Relay.Net", "WebSocketChunkedSender", new[] { "Channel.cs" }),
+        ("Relay.Net", "WebSocketMessageReceiver", new[] { "Channel.cs" }),
+        ("Relay.Net", "CloseDescription", new[] { "RelayClient.cs" }),
+        ("Relay.App", "WebSocketChunkedSender", new[] { "Mirror.cs", "Program.cs" }),
     };
 
     private static readonly string Sources = Path.Combine(Consumers.Path, "Relay");
@@ -48,6 +53,9 @@ public sealed class SolutionTests
     private static string ProjectOf(string result) => result[..result.IndexOf('/', StringComparison.Ordinal)];
 
     private static string IdOf(string result) => Regex.Match(result, @" (WSL\d{4}) \[").Groups[1].Value;
+
+    private static ImmutableList<string> UsingsOf(string source) =>
+        source.Split('\n').Where(line => Regex.IsMatch(line, @"^using [\w.]+;$")).ToImmutableList();
 
     private ConsumerProject CreateRelay() => ConsumerProject.CreateSolution(_package, Sources, "Relay.slnx");
 
@@ -89,7 +97,8 @@ public sealed class SolutionTests
         Assert.Empty(relay.ErrorLogResults());
         Assert.Equal(new[] { "net10.0.sarif", "net8.0.sarif", "netstandard2.0.sarif" }, Directory.GetFiles(relay.Directory, "*.sarif", SearchOption.AllDirectories).Select(Path.GetFileName).Distinct().Order(StringComparer.Ordinal));
 
-        // Each helper once per project, in the first file its fix changed.
+        // Each helper once per project, in a file its fix changed.
+        var hostOf = new Dictionary<(string Project, string Helper), string>();
         foreach (var project in Helpers.GroupBy(helper => helper.Project))
         {
             var sources = Directory.GetFiles(Path.Combine(relay.Directory, project.Key), "*.cs", SearchOption.AllDirectories)
@@ -98,7 +107,9 @@ public sealed class SolutionTests
             Assert.All(project, helper =>
             {
                 var hosts = sources.Where(source => source.Value.Contains($"internal static class {helper.Helper}", StringComparison.Ordinal)).Select(source => source.Key).ToList();
-                Assert.Equal(new[] { helper.Host }, hosts);
+                Assert.Single(hosts);
+                Assert.Contains(hosts[0], helper.Hosts);
+                hostOf[(helper.Project, helper.Helper)] = hosts[0];
             });
         }
 
@@ -106,13 +117,14 @@ public sealed class SolutionTests
         var library = relay.Read("Relay.Net/Channel.cs");
         Assert.Contains("SendChunkedAsync(this System.Net.WebSockets.WebSocket socket, ArraySegment<byte> payload", library);
         Assert.DoesNotContain("WebSocketMessageFlags flags", library);
-        var app = relay.Read("Relay.App/Mirror.cs");
+        var appHost = "Relay.App/" + hostOf[("Relay.App", "WebSocketChunkedSender")];
+        var app = relay.Read(appHost);
         Assert.Contains("SendChunkedAsync(this WebSocket socket, ReadOnlyMemory<byte> payload, WebSocketMessageType messageType, WebSocketMessageFlags flags", app);
 
         // The app has ImplicitUsings: the helper brings only the using they lack, none that IDE0005 would report.
-        Assert.Equal(
-            new[] { "using System.Net.WebSockets;", "using System.Runtime.CompilerServices;", "using Relay.Net;" },
-            app.Split('\n').Where(line => line.StartsWith("using ", StringComparison.Ordinal)));
+        var usingsBefore = UsingsOf(File.ReadAllText(Path.Combine(Sources, appHost)));
+        var systemUsings = usingsBefore.Count(line => line.StartsWith("using System", StringComparison.Ordinal));
+        Assert.Equal(usingsBefore.Insert(systemUsings, "using System.Runtime.CompilerServices;"), UsingsOf(app));
 
         // Files without a diagnostic, project files and the solution are as they were.
         foreach (var source in Directory.GetFiles(Sources, "*", SearchOption.AllDirectories))
