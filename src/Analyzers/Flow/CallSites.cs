@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -26,7 +27,6 @@ internal sealed class CallSites
     private readonly ConcurrentDictionary<IMethodSymbol, Callers> _callers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IFieldSymbol, Writes> _writes = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesNaming = new();
 
     public CallSites(Compilation compilation) => _compilation = compilation;
 
@@ -105,7 +105,7 @@ internal sealed class CallSites
     /// <summary>
     /// The files that can refer to <paramref name="member"/> and whose text names <paramref name="name"/>: for a member
     /// that is private, or sits in a private type, only the files declaring the type it is private to; otherwise every
-    /// file, each searched once per name for the whole compilation.
+    /// file, each searched once per name for the whole compilation (<see cref="NameMentions"/>).
     /// </summary>
     private IEnumerable<SyntaxTree> TreesNaming(ISymbol member, string name)
     {
@@ -120,9 +120,7 @@ internal sealed class CallSites
     }
 
     /// <summary>The files whose text names <paramref name="name"/>, searched once per name for the whole compilation.</summary>
-    public ImmutableArray<SyntaxTree> TreesNaming(string name) => _treesNaming.GetOrAdd(name, text => _compilation.SyntaxTrees
-        .Where(tree => TreeText.MentionsAny(tree, ImmutableArray.Create(text), CancellationToken.None))
-        .ToImmutableArray());
+    public ImmutableArray<SyntaxTree> TreesNaming(string name) => NameMentions.Of(_compilation).TreesNaming(name);
 
     /// <summary>The outermost type a private member, or a member of a private nested type, can be used in.</summary>
     private static INamedTypeSymbol? PrivateScopeOf(ISymbol member)
@@ -152,6 +150,7 @@ internal sealed class CallSites
             && method.OverriddenMethod is null
             && method.ContainingType.TypeKind != TypeKind.Interface;
 
+        var arguments = ArgumentCounts.Of(targets);
         var calls = ImmutableArray.CreateBuilder<IOperation>();
         // A target-typed new(...) names no type, so constructors are looked for in every file that has one.
         foreach (var tree in isConstructor ? TreesNaming(method, names[0]).Union(TreesNaming(method, "new(")) : TreesNaming(method, names[0]))
@@ -160,7 +159,8 @@ internal sealed class CallSites
             var root = tree.GetRoot();
             foreach (var node in isConstructor ? root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>() : NamedNodeIndex.Of(root).Matching(InvocationKind, names))
             {
-                if (model.GetOperation(node) is { } call && TargetOf(call) is { } target && targets.Contains(target.OriginalDefinition))
+                // Binding is the cost: a call with an argument count no target takes is not bound at all.
+                if (arguments.Allow(node) && model.GetOperation(node) is { } call && TargetOf(call) is { } target && targets.Contains(target.OriginalDefinition))
                 {
                     calls.Add(call);
                 }
@@ -306,6 +306,47 @@ internal sealed class CallSites
         }
 
         return found.ToImmutable();
+    }
+}
+
+/// <summary>How many arguments a call to one of some methods can have, read from the call's syntax.</summary>
+internal readonly struct ArgumentCounts
+{
+    private readonly int _least;
+    private readonly int _most;
+
+    private ArgumentCounts(int least, int most)
+    {
+        _least = least;
+        _most = most;
+    }
+
+    public static ArgumentCounts Of(IEnumerable<IMethodSymbol> methods)
+    {
+        var least = int.MaxValue;
+        var most = 0;
+        foreach (var method in methods)
+        {
+            var parameters = method.Parameters;
+            var required = parameters.Count(parameter => !parameter.IsOptional && !parameter.IsParams);
+
+            // An extension method called on its receiver takes one argument fewer; params and __arglist take any more.
+            least = Math.Min(least, method.IsExtensionMethod ? Math.Max(0, required - 1) : required);
+            most = Math.Max(most, method.IsVararg || parameters.Any(parameter => parameter.IsParams) ? int.MaxValue : parameters.Length);
+        }
+
+        return new ArgumentCounts(least == int.MaxValue ? 0 : least, most);
+    }
+
+    public bool Allow(SyntaxNode call)
+    {
+        var count = call switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count,
+            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments.Count ?? 0,
+            _ => -1,
+        };
+        return count < 0 || (count >= _least && count <= _most);
     }
 }
 

@@ -32,8 +32,8 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Calls <paramref name="analyze"/> with the operation of each syntax node of the given kinds (some of
     /// <see cref="NamedNodeIndex.Kinds"/>) that names one of <paramref name="names"/>: the invoked or assigned member,
-    /// or for a loop or declaration any identifier in it. A file whose text names none of them is skipped with one
-    /// text search, so the great majority of code, which never names a WebSocket API, is neither walked nor bound for
+    /// or for a loop or declaration any identifier in it. A file whose text names none of them is skipped with a
+    /// text search shared by all rules, so the great majority of code, which never names a WebSocket API, is neither walked nor bound for
     /// this rule; the others are walked once for all rules.
     /// </summary>
     internal void RegisterNamed<TOperation>(
@@ -45,10 +45,11 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
             throw new ArgumentException("The named-node index keeps no nodes of some of these kinds: " + string.Join(", ", kinds), nameof(kinds));
         }
 
+        var mentions = NameMentions.Of(context.Compilation);
         context.RegisterSemanticModelAction(model =>
         {
             var tree = model.SemanticModel.SyntaxTree;
-            if (!TreeText.MentionsAny(tree, names, model.CancellationToken))
+            if (!mentions.Any(tree, names, model.CancellationToken))
             {
                 return;
             }

@@ -41,6 +41,41 @@ public sealed class WSL1001CallerTests
         new[] { TickerFeed.Replace("private Task SendCommandAsync", "public Task SendCommandAsync") },
         Verifier.Diagnostic().WithLocation(0).WithArguments("the 'command' parameter of the public 'TickerFeed.SendCommandAsync'", "frame", DefaultFrameLimit));
 
+    /// <summary>Calls are looked for by their argument count; one that leaves an optional parameter out still counts.</summary>
+    [Fact]
+    public Task FindsACallerThatLeavesAnOptionalParameterOut() => Verifier.ProjectAsync(
+        new[]
+        {
+            TickerFeed
+                .Replace("private Task SendCommandAsync(string command, CancellationToken ct)", "private Task SendCommandAsync(string command, CancellationToken ct = default)")
+                .Replace("public Task PingAsync(CancellationToken ct) => SendCommandAsync(\"PING\", ct);", "public Task ReportAsync(object report) => SendCommandAsync(JsonSerializer.Serialize(report));"),
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize in 'TickerFeed.ReportAsync'", "frame", DefaultFrameLimit));
+
+    /// <summary>An extension method called on its receiver has one argument fewer than it has parameters.</summary>
+    [Fact]
+    public Task FindsACallerOfAnExtensionMethodOnItsReceiver() => Verifier.ProjectAsync(
+        new[]
+        {
+            Usings + """
+                internal static class CommandSocket
+                {
+                    public static Task SendCommandAsync(this WebSocket socket, string command, CancellationToken ct) =>
+                        socket.SendAsync({|#0:Encoding.UTF8.GetBytes(command)|}, WebSocketMessageType.Text, true, ct);
+                }
+
+                public sealed class TickerFeed
+                {
+                    private readonly ClientWebSocket _socket = new();
+
+                    public Task SubscribeAsync(CancellationToken ct) => _socket.SendCommandAsync("SUBSCRIBE ticker", ct);
+
+                    public Task ReportAsync(object report, CancellationToken ct) => _socket.SendCommandAsync(JsonSerializer.Serialize(report), ct);
+                }
+                """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize in 'TickerFeed.ReportAsync'", "frame", DefaultFrameLimit));
+
     [Fact]
     public Task JudgesAPublicMethodByItsVisibleCallersWhenTheProjectAsks()
     {
