@@ -12,27 +12,40 @@ namespace WsLimits.Analyzers.Infrastructure;
 /// <summary>
 /// Which files of a compilation name which APIs, by a text search that rules a file out before any walk or binding.
 /// Every rule asks about the same few names (<c>SendAsync</c>, <c>ReceiveAsync</c>, ...) of the same files, so each
-/// name is searched for once per file for the whole compilation and the answer shared by all of them.
+/// name is searched for once per file and the answer shared by all of them. A file's text never changes, so the
+/// answers about a file also pass on to the next compilation that holds it: after an edit, an editor's new compilation
+/// keeps every file but the edited one, and searches only that one again.
 /// </summary>
 internal sealed class NameMentions
 {
     private static readonly ConditionalWeakTable<Compilation, NameMentions> Shared = new();
 
-    // Answers are kept as two bit masks per file, one bit per name; names past the mask's width are searched each time.
+    // The last compilation's answers, weakly: they pass on to the next one, and keep nothing alive.
+    private static readonly WeakReference<NameMentions?> Last = new(null);
+
+    // Answers are kept as two bit masks per file, one bit per name, the same bit in every compilation; names past the
+    // mask's width (a process that serves many projects with many wrapper names) are searched each time.
     private const int KeptNames = 64;
+    private static readonly ConcurrentDictionary<string, int> BitOf = new(StringComparer.Ordinal);
+    private static int s_nextBit;
 
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<string, int> _bitOf = new(StringComparer.Ordinal);
     private readonly Dictionary<SyntaxTree, Answers> _answers;
     private readonly ConcurrentDictionary<string, ImmutableArray<SyntaxTree>> _treesNaming = new(StringComparer.Ordinal);
-    private int _nextBit;
 
     private NameMentions(Compilation compilation)
     {
         _compilation = compilation;
 
         // Filled once, read without locks: every rule asks about every file.
-        _answers = compilation.SyntaxTrees.ToDictionary(tree => tree, _ => new Answers());
+        var last = Last.TryGetTarget(out var kept) ? kept!._answers : null;
+        _answers = new Dictionary<SyntaxTree, Answers>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            _answers[tree] = last is not null && last.TryGetValue(tree, out var answers) ? answers : new Answers();
+        }
+
+        Last.SetTarget(this);
     }
 
     public static NameMentions Of(Compilation compilation) => Shared.GetValue(compilation, created => new NameMentions(created));
@@ -58,7 +71,7 @@ internal sealed class NameMentions
     private bool Names(SyntaxTree tree, string name, CancellationToken cancellationToken)
     {
         // A factory run twice for one name wastes a bit; two names never share one.
-        var bit = _bitOf.GetOrAdd(name, _ => Interlocked.Increment(ref _nextBit) - 1);
+        var bit = BitOf.GetOrAdd(name, _ => Interlocked.Increment(ref s_nextBit) - 1);
         if (bit >= KeptNames || !_answers.TryGetValue(tree, out var answers))
         {
             return Search(tree, name, cancellationToken);
