@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -321,6 +320,7 @@ internal readonly struct ArgumentCounts
         _most = most;
     }
 
+    /// <param name="methods">The targets of a call: at least one.</param>
     public static ArgumentCounts Of(IEnumerable<IMethodSymbol> methods)
     {
         var least = int.MaxValue;
@@ -335,7 +335,7 @@ internal readonly struct ArgumentCounts
             most = Math.Max(most, method.IsVararg || parameters.Any(parameter => parameter.IsParams) ? int.MaxValue : parameters.Length);
         }
 
-        return new ArgumentCounts(least == int.MaxValue ? 0 : least, most);
+        return new ArgumentCounts(least, most);
     }
 
     public bool Allow(SyntaxNode call)

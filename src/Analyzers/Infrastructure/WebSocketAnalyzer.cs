@@ -32,9 +32,9 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Calls <paramref name="analyze"/> with the operation of each syntax node of the given kinds (some of
     /// <see cref="NamedNodeIndex.Kinds"/>) that names one of <paramref name="names"/>: the invoked or assigned member,
-    /// or for a loop or declaration any identifier in it. A file whose text names none of them is skipped with a
-    /// text search shared by all rules, so the great majority of code, which never names a WebSocket API, is neither walked nor bound for
-    /// this rule; the others are walked once for all rules.
+    /// or for a loop or declaration any identifier in it. A file whose text names none of them is skipped with a text
+    /// search shared by all rules (<see cref="NameMentions"/>), so the great majority of code, which never names a
+    /// WebSocket API, is neither walked nor bound for this rule; the others are walked once for all rules.
     /// </summary>
     internal void RegisterNamed<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
