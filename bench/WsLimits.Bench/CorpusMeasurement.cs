@@ -25,12 +25,20 @@ internal sealed record CorpusResult(
     ImmutableDictionary<string, TimeSpan> OurCallbacks,
     ImmutableArray<PeerResult> Peers)
 {
+    public const double OverheadBudget = 0.01;
+
     /// <summary>
-    /// The larger of the two estimates of our overhead: the wall-time difference, which counts the driver's
-    /// bookkeeping but wanders by more than the whole overhead at the larger sizes, and our telemetry, which is steady
-    /// but leaves that bookkeeping out.
+    /// True when the wall-time difference can tell the budget from noise: its quartiles lie closer together than the
+    /// budget's share of the compile time.
     /// </summary>
-    public double OverheadEstimate => Math.Max(Overhead.Median, OwnTimeWithBinding.Median);
+    public bool WallResolvesBudget => Overhead.Upper - Overhead.Lower <= OverheadBudget * Compile.TotalMilliseconds;
+
+    /// <summary>
+    /// Our overhead: the larger of the wall-time difference, which counts the driver's bookkeeping, and our telemetry,
+    /// which is steady but leaves that bookkeeping out; the telemetry alone where the wall-time difference wanders by
+    /// more than the budget, as it says nothing about the budget then.
+    /// </summary>
+    public double OverheadEstimate => WallResolvesBudget ? Math.Max(Overhead.Median, OwnTimeWithBinding.Median) : OwnTimeWithBinding.Median;
 
     public double OverheadShare => OverheadEstimate / Compile.TotalMilliseconds;
 
