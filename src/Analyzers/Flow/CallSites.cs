@@ -158,8 +158,9 @@ internal sealed class CallSites
             var root = tree.GetRoot();
             foreach (var node in isConstructor ? root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>() : NamedNodeIndex.Of(root).Matching(InvocationKind, names))
             {
-                // Binding is the cost: a call with an argument count no target takes is not bound at all.
-                if (arguments.Allow(node) && model.GetOperation(node) is { } call && TargetOf(call) is { } target && targets.Contains(target.OriginalDefinition))
+                // Binding is the cost: a call with an argument count no target takes, or on a receiver declared as a
+                // type that cannot reach a target (a stream, a channel), is not bound at all.
+                if (arguments.Allow(node) && MayReach(node, model, targets) && model.GetOperation(node) is { } call && TargetOf(call) is { } target && targets.Contains(target.OriginalDefinition))
                 {
                     calls.Add(call);
                 }
@@ -170,6 +171,11 @@ internal sealed class CallSites
 
         return new Callers(calls.ToImmutable(), complete && !IsCallableFromOutside(method), complete);
     }
+
+    private static bool MayReach(SyntaxNode call, SemanticModel model, HashSet<IMethodSymbol> targets) =>
+        call is not InvocationExpressionSyntax invocation
+        || DeclaredReceiverType.Of(invocation, model) is not { } receiver
+        || targets.Any(target => DeclaredReceiverType.CanCall(receiver, target));
 
     /// <summary>
     /// Every value written to a field in the compilation's source: its initializer, assignments (object initializers

@@ -76,6 +76,62 @@ public sealed class WSL1001CallerTests
         },
         Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize in 'TickerFeed.ReportAsync'", "frame", DefaultFrameLimit));
 
+    private const string GatewayTransport = Usings + """
+        internal class GatewayTransport
+        {
+            private readonly ClientWebSocket _socket = new();
+
+            public Task WriteAsync(byte[] payload, CancellationToken ct) =>
+                _socket.SendAsync({|#0:new ArraySegment<byte>(payload)|}, WebSocketMessageType.Text, true, ct);
+        }
+
+        internal sealed class CompressedTransport : GatewayTransport
+        {
+        }
+
+        internal sealed class Connection
+        {
+            public CompressedTransport Transport { get; } = new();
+        }
+        """;
+
+    /// <summary>
+    /// Calls of the helper's name on a receiver declared as another type (a channel, a stream) are passed over unbound;
+    /// those on a field or a member chain of the helper's type, or a type derived from it, are followed.
+    /// </summary>
+    [Theory]
+    [InlineData("this._transport")]
+    [InlineData("_connection.Transport")]
+    [InlineData("Self._transport")]
+    public Task FollowsCallersThroughTheHelpersTypeAmongSameNamedCallsOnOthers(string receiver) => Verifier.ProjectAsync(
+        new[]
+        {
+            GatewayTransport,
+            Usings + "using System.Threading.Channels;\n" + $$"""
+                public sealed class GatewayClient
+                {
+                    private GatewayClient Self => this;
+
+                    private readonly CompressedTransport _transport = new();
+                    private readonly Connection _connection = new();
+                    private readonly Channel<byte[]> _outbox = Channel.CreateUnbounded<byte[]>();
+                    private readonly Stream _log = Stream.Null;
+
+                    public async Task HeartbeatAsync(CancellationToken ct) => await _transport.WriteAsync(Encoding.UTF8.GetBytes("{\"op\":1}"), ct);
+
+                    public async Task QueueAsync(byte[] payload, CancellationToken ct)
+                    {
+                        await _outbox.Writer.WriteAsync(payload, ct);
+                        await _log.WriteAsync(payload, ct);
+                    }
+
+                    public async Task ResumeAsync(object session, CancellationToken ct) =>
+                        await {{receiver}}.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(session)), ct);
+                }
+                """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("JsonSerializer.Serialize in 'GatewayClient.ResumeAsync'", "frame", DefaultFrameLimit));
+
     [Fact]
     public Task JudgesAPublicMethodByItsVisibleCallersWhenTheProjectAsks()
     {
