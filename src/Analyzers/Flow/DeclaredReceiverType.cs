@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -44,6 +47,44 @@ internal static class DeclaredReceiverType
 
         return receiver.AllInterfaces.Any(face => SymbolEqualityComparer.Default.Equals(face.OriginalDefinition, declaring));
     }
+
+    /// <summary>
+    /// True when a call of <paramref name="name"/> on a receiver of type <paramref name="receiver"/> can only reach a
+    /// library no rule reads (an HTTP client, a UDP socket, a channel): the type is a referenced one, neither it nor a
+    /// base or interface of it is a WebSocket, stream, ASP.NET or SignalR type, it has methods of that name, and no
+    /// extension method of that name is declared in the compilation's source.
+    /// </summary>
+    public static bool ReachesOnlyOtherLibraries(ITypeSymbol receiver, string name, Compilation compilation)
+    {
+        if (receiver is not INamedTypeSymbol type || type.OriginalDefinition.Locations.Any(location => location.IsInSource))
+        {
+            return false;
+        }
+
+        var related = SelfAndBases(type).Concat(type.AllInterfaces).ToList();
+        return !related.Any(IsInARulesNamespace)
+            && related.SelectMany(candidate => candidate.GetMembers(name)).ToList() is { Count: > 0 } members
+            && members.All(member => member is IMethodSymbol)
+            && !SourceMayExtend(compilation, name);
+    }
+
+    // The namespaces of every type a rule reads a call on: WebSockets, streams, ASP.NET Core and ASP.NET SignalR.
+    private static readonly string[] RulesNamespaces = { "System.Net.WebSockets", "System.IO", "Microsoft.AspNetCore", "Microsoft.AspNet" };
+
+    private static bool IsInARulesNamespace(INamedTypeSymbol type)
+    {
+        var name = type.ContainingNamespace?.ToDisplayString() ?? "";
+        return RulesNamespaces.Any(prefix => name == prefix || name.StartsWith(prefix + ".", StringComparison.Ordinal));
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> StaticMethodNames = new();
+
+    /// <summary>A static method of that name in source may be an extension, of the receiver's type or of a base (extension blocks included).</summary>
+    private static bool SourceMayExtend(Compilation compilation, string name) =>
+        StaticMethodNames.GetValue(compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)).GetOrAdd(
+            name,
+            declared => compilation.GetSymbolsWithName(declared, SymbolFilter.Member).OfType<IMethodSymbol>()
+                .Any(method => method.IsStatic || method.IsExtensionMethod || method.ContainingType?.ContainingType is { IsStatic: true }));
 
     private static ITypeSymbol? TypeOf(ExpressionSyntax expression, MemberDeclarationSyntax member, INamedTypeSymbol containing, SemanticModel model) => expression switch
     {

@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using WsLimits.Analyzers.Flow;
 
 namespace WsLimits.Analyzers.Infrastructure;
 
@@ -56,13 +58,22 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 
             foreach (var node in NamedNodeIndex.Of(tree.GetRoot(model.CancellationToken)).Matching(kinds, names))
             {
-                if (model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
+                if (!IsOnAnotherLibrary(node, model.SemanticModel) && model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
                 {
                     Guarded(node.GetLocation(), () => analyze(operation, model.ReportDiagnostic));
                 }
             }
         });
     }
+
+    /// <summary>
+    /// A call of an API's name on a receiver declared as a type of another library (<c>httpClient.SendAsync</c>, a
+    /// channel's <c>WriteAsync</c>) is none of the rules' business, and binding the method around it is most of the cost.
+    /// </summary>
+    private static bool IsOnAnotherLibrary(SyntaxNode node, SemanticModel model) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
+        && DeclaredReceiverType.Of(call, model) is { } receiver
+        && DeclaredReceiverType.ReachesOnlyOtherLibraries(receiver, access.Name.Identifier.ValueText, model.Compilation);
 
     /// <summary>
     /// Runs a callback; an exception leaves it as an <see cref="AnalyzerCallbackException"/> that names the rule and

@@ -83,6 +83,21 @@ public sealed class DeclaredReceiverTypeTests
         Assert.False(DeclaredReceiverType.CanCall(writer, write));
     }
 
+    /// <summary>Which named calls the rules pass over unbound: those that can only reach a library no rule reads.</summary>
+    [Theory]
+    [InlineData("System.Net.Http.HttpClient", "SendAsync", "", true)]
+    [InlineData("System.Threading.Channels.ChannelWriter`1", "WriteAsync", "", true)]
+    [InlineData("System.IO.MemoryStream", "WriteAsync", "", false)]
+    [InlineData("System.Net.WebSockets.ClientWebSocket", "SendAsync", "", false)]
+    [InlineData("System.Net.Http.HttpClient", "SendAsync", "static class Frames { public static void SendAsync(this System.Net.Http.HttpClient client, string text) { } }", false)]
+    [InlineData("Outer", "ToString", "", false)]
+    public void PassesOverCallsThatCanOnlyReachAnotherLibrary(string type, string name, string extension, bool passedOver)
+    {
+        var (compilation, _) = Compile("");
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(extension));
+        Assert.Equal(passedOver, DeclaredReceiverType.ReachesOnlyOtherLibraries(compilation.GetTypeByMetadataName(type)!, name, compilation));
+    }
+
     private static ITypeSymbol? ReceiverOf(string statements)
     {
         var (compilation, tree) = Compile(statements.EndsWith(";") ? statements : statements + ";");
