@@ -48,6 +48,20 @@ internal static class DeclaredReceiverType
         return receiver.AllInterfaces.Any(face => SymbolEqualityComparer.Default.Equals(face.OriginalDefinition, declaring));
     }
 
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<InvocationExpressionSyntax, bool>> OnOtherLibraries = new();
+
+    /// <summary>
+    /// True when a call of an API's name is on a receiver declared as a type of another library
+    /// (<c>httpClient.SendAsync</c>, a channel's <c>WriteAsync</c>): none of the rules' business. Asked by every rule
+    /// about the same calls, so answered once per call and compilation.
+    /// </summary>
+    public static bool IsOnAnotherLibrary(InvocationExpressionSyntax call, SemanticModel model) =>
+        OnOtherLibraries.GetValue(model.Compilation, _ => new ConcurrentDictionary<InvocationExpressionSyntax, bool>()).GetOrAdd(
+            call,
+            asked => asked.Expression is MemberAccessExpressionSyntax access
+                && Of(asked, model) is { } receiver
+                && ReachesOnlyOtherLibraries(receiver, access.Name.Identifier.ValueText, model.Compilation));
+
     /// <summary>
     /// True when a call of <paramref name="name"/> on a receiver of type <paramref name="receiver"/> can only reach a
     /// library no rule reads (an HTTP client, a UDP socket, a channel): the type is a referenced one, neither it nor a
@@ -103,7 +117,7 @@ internal static class DeclaredReceiverType
         // The contextual keywords of accessors, and any name the member declares itself (locals, lambdas' parameters,
         // patterns, range variables, type parameters), would need the body bound.
         var parameters = ParametersOf(member);
-        if (name is "value" or "field" || member.DescendantTokens().Any(token => token.ValueText == name && Declares(token, member, parameters)))
+        if (name is "value" or "field" || NamesDeclaredIn(member).Contains(name))
         {
             return null;
         }
@@ -128,6 +142,17 @@ internal static class DeclaredReceiverType
 
         return null;
     }
+
+    // Syntax alone, so kept with the member's node for every compilation and every call in it.
+    private static readonly ConditionalWeakTable<MemberDeclarationSyntax, HashSet<string>> DeclaredNames = new();
+
+    private static HashSet<string> NamesDeclaredIn(MemberDeclarationSyntax member) => DeclaredNames.GetValue(member, declaring =>
+    {
+        var parameters = ParametersOf(declaring);
+        return new HashSet<string>(
+            declaring.DescendantTokens().Where(token => Declares(token, declaring, parameters)).Select(token => token.ValueText),
+            StringComparer.Ordinal);
+    });
 
     /// <summary>True for an identifier that declares its name, other than the member's own name and parameters.</summary>
     private static bool Declares(SyntaxToken token, MemberDeclarationSyntax member, BaseParameterListSyntax? ownParameters) =>

@@ -36,7 +36,8 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// <see cref="NamedNodeIndex.Kinds"/>) that names one of <paramref name="names"/>: the invoked or assigned member,
     /// or for a loop or declaration any identifier in it. A file whose text names none of them is skipped with a text
     /// search shared by all rules (<see cref="NameMentions"/>), so the great majority of code, which never names a
-    /// WebSocket API, is neither walked nor bound for this rule; the others are walked once for all rules.
+    /// WebSocket API, is neither walked nor bound for this rule; the others are walked once for all rules. A call on a
+    /// receiver declared as another library's type is not bound either (<see cref="DeclaredReceiverType"/>).
     /// </summary>
     internal void RegisterNamed<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
@@ -58,22 +59,13 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 
             foreach (var node in NamedNodeIndex.Of(tree.GetRoot(model.CancellationToken)).Matching(kinds, names))
             {
-                if (!IsOnAnotherLibrary(node, model.SemanticModel) && model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
+                if (!(node is InvocationExpressionSyntax call && DeclaredReceiverType.IsOnAnotherLibrary(call, model.SemanticModel)) && model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
                 {
                     Guarded(node.GetLocation(), () => analyze(operation, model.ReportDiagnostic));
                 }
             }
         });
     }
-
-    /// <summary>
-    /// A call of an API's name on a receiver declared as a type of another library (<c>httpClient.SendAsync</c>, a
-    /// channel's <c>WriteAsync</c>) is none of the rules' business, and binding the method around it is most of the cost.
-    /// </summary>
-    private static bool IsOnAnotherLibrary(SyntaxNode node, SemanticModel model) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-        && DeclaredReceiverType.Of(call, model) is { } receiver
-        && DeclaredReceiverType.ReachesOnlyOtherLibraries(receiver, access.Name.Identifier.ValueText, model.Compilation);
 
     /// <summary>
     /// Runs a callback; an exception leaves it as an <see cref="AnalyzerCallbackException"/> that names the rule and
