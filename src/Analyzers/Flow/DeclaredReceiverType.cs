@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.Flow;
 
@@ -32,20 +33,10 @@ internal static class DeclaredReceiverType
     public static bool CanCall(ITypeSymbol receiver, IMethodSymbol method)
     {
         var declaring = method.ContainingType.OriginalDefinition;
-        if (method.IsExtensionMethod || declaring.SpecialType == SpecialType.System_Object)
-        {
-            return true;
-        }
-
-        for (var type = receiver.OriginalDefinition as INamedTypeSymbol; type is not null; type = type.BaseType?.OriginalDefinition)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type, declaring))
-            {
-                return true;
-            }
-        }
-
-        return receiver.AllInterfaces.Any(face => SymbolEqualityComparer.Default.Equals(face.OriginalDefinition, declaring));
+        return method.IsExtensionMethod
+            || declaring.SpecialType == SpecialType.System_Object
+            || receiver.IsOrDerivesFrom(declaring)
+            || receiver.IsOrImplements(declaring);
     }
 
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<InvocationExpressionSyntax, bool>> OnOtherLibraries = new();
