@@ -83,6 +83,26 @@ internal sealed class CallSites
     /// </summary>
     public Callers CallersOf(IMethodSymbol method) => _callers.GetOrAdd(method.OriginalDefinition, Find);
 
+    /// <summary>
+    /// Every call to <paramref name="method"/>, or null where some may be out of sight; with
+    /// <paramref name="exceptFromOutside"/>, calls other assemblies may make are not counted as missing. A member whose
+    /// calls can never all be seen, as an interface member or an override, is answered without binding a caller.
+    /// </summary>
+    public ImmutableArray<IOperation>? AllCallsTo(IMethodSymbol method, bool exceptFromOutside)
+    {
+        if (!IsCalledByNameOnly(method.OriginalDefinition) || (!exceptFromOutside && IsCallableFromOutside(method)))
+        {
+            return null;
+        }
+
+        var callers = CallersOf(method);
+        return (exceptFromOutside ? callers.IsCompleteInCompilation : callers.IsComplete) ? callers.Calls : null;
+    }
+
+    /// <summary>False for a member a call may reach without naming it: through an interface or base member, or as an interface member.</summary>
+    private static bool IsCalledByNameOnly(IMethodSymbol method) =>
+        method.OverriddenMethod is null && method.ContainingType.TypeKind != TypeKind.Interface && !ImplementedMembers(method).Any();
+
     /// <summary>The source methods that run for a call to <paramref name="method"/>: itself, or its implementations and overrides.</summary>
     public ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol method) =>
         _implementations.GetOrAdd(method.OriginalDefinition, FindImplementations);
@@ -145,9 +165,7 @@ internal sealed class CallSites
         var names = ImmutableArray.Create(isConstructor ? method.ContainingType.Name : method.Name);
         var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
         targets.UnionWith(ImplementedMembers(method));
-        var complete = targets.Count == 1
-            && method.OverriddenMethod is null
-            && method.ContainingType.TypeKind != TypeKind.Interface;
+        var complete = IsCalledByNameOnly(method);
 
         var arguments = ArgumentCounts.Of(targets);
         var calls = ImmutableArray.CreateBuilder<IOperation>();

@@ -30,16 +30,15 @@ internal sealed class CallerSections
 
     private bool AllCallersExclusive(IMethodSymbol method, int depth)
     {
-        var callers = _calls.CallersOf(method);
-        if (depth >= MaxDepth || !(_onlyVisibleCallers ? callers.IsCompleteInCompilation : callers.IsComplete) || callers.Calls.IsEmpty)
+        if (depth >= MaxDepth || _calls.AllCallsTo(method, _onlyVisibleCallers) is not { IsEmpty: false } calls)
         {
             return false;
         }
 
-        foreach (var call in callers.Calls)
+        foreach (var call in calls)
         {
             var exclusive = ExclusiveSections.AnyIn(call.EnclosingFunction().Syntax)
-                || (callers.Calls.Length == 1 && IsInQueueConsumer(call))
+                || (calls.Length == 1 && IsInQueueConsumer(call))
                 || (EnclosingMethod(call) is { } caller && AllCallersExclusive(caller, depth + 1));
             if (!exclusive)
             {

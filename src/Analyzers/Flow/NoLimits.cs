@@ -26,8 +26,7 @@ internal static class NoLimits
             return false;
         }
 
-        var callers = calls.CallersOf(method);
-        return callers.IsComplete && callers.Calls.All(call => CallSites.ArgumentsOf(call).All(
+        return calls.AllCallsTo(method, exceptFromOutside: false) is { } all && all.All(call => CallSites.ArgumentsOf(call).All(
             argument => argument.Parameter?.Ordinal != parameter.Ordinal || argument.ArgumentKind == ArgumentKind.DefaultValue || (argument.Value.ConstantValue.HasValue && IsHuge(argument.Value.ConstantValue.Value))));
     }
 

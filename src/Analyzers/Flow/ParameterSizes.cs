@@ -86,14 +86,13 @@ internal sealed class ParameterSizes
     private PayloadSize.PayloadSize OverCallers(
         IParameterSymbol parameter, IMethodSymbol method, ImmutableHashSet<ISymbol> visiting, Func<IOperation, ImmutableHashSet<ISymbol>, PayloadSize.PayloadSize> evaluate)
     {
-        var callers = _calls.CallersOf(method);
-        if (!(callers.IsComplete || (_onlyVisibleCallers && callers.IsCompleteInCompilation)) || callers.Calls.IsEmpty)
+        if (_calls.AllCallsTo(method, _onlyVisibleCallers) is not { IsEmpty: false } calls)
         {
             return PayloadSize.PayloadSize.Unknown;
         }
 
         return ValueUnion.Of(
-            callers.Calls.Select(call => CallSites.ArgumentsOf(call).FirstOrDefault(argument => argument.Parameter?.Ordinal == parameter.Ordinal)?.Value),
+            calls.Select(call => CallSites.ArgumentsOf(call).FirstOrDefault(argument => argument.Parameter?.Ordinal == parameter.Ordinal)?.Value),
             argument => evaluate(argument, visiting),
             ValueUnion.EnclosingMemberName);
     }
