@@ -41,6 +41,16 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal void RegisterNamed<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
+        where TOperation : class, IOperation =>
+        RegisterNamedInFilesNaming(context, ImmutableArray<string>.Empty, names, analyze, kinds);
+
+    /// <summary>
+    /// As <see cref="RegisterNamed{TOperation}"/>, in the files whose text also names one of
+    /// <paramref name="alsoNamed"/> (none: every file): for a name as common as <c>Write</c>, whose calls matter only
+    /// beside a type the file must name.
+    /// </summary>
+    internal void RegisterNamedInFilesNaming<TOperation>(
+        CompilationStartAnalysisContext context, ImmutableArray<string> alsoNamed, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
         where TOperation : class, IOperation
     {
         if (!kinds.All(NamedNodeIndex.Kinds.Contains))
@@ -52,7 +62,7 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
         context.RegisterSemanticModelAction(model =>
         {
             var tree = model.SemanticModel.SyntaxTree;
-            if (!mentions.Any(tree, names, model.CancellationToken))
+            if (!mentions.Any(tree, names, model.CancellationToken) || (!alsoNamed.IsEmpty && !mentions.Any(tree, alsoNamed, model.CancellationToken)))
             {
                 return;
             }

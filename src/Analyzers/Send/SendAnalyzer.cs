@@ -16,17 +16,19 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
     {
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         var use = WebSocketUse.Of(context.Compilation, types, options);
-        RegisterNamed<IInvocationOperation>(
-            context,
-            SentPayload.CallNames(use),
-            (invocation, report) =>
+        void AnalyzeSend(IInvocationOperation invocation, Action<Diagnostic> report)
+        {
+            if (use.SentAt(invocation, options) is { } sent)
             {
-                if (use.SentAt(invocation, options) is { } sent)
-                {
-                    Analyze(sent, report);
-                }
-            },
-            SyntaxKind.InvocationExpression);
+                Analyze(sent, report);
+            }
+        }
+
+        RegisterNamed<IInvocationOperation>(context, use.SendCallNames, AnalyzeSend, SyntaxKind.InvocationExpression);
+        if (SentPayload.StreamWriteNames(use) is { IsEmpty: false } writes)
+        {
+            RegisterNamedInFilesNaming<IInvocationOperation>(context, SentPayload.StreamWriteFileMention, writes, AnalyzeSend, SyntaxKind.InvocationExpression);
+        }
     }
 
     internal abstract void Analyze(SentPayload sent, Action<Diagnostic> report);

@@ -21,15 +21,20 @@ internal sealed class SentPayload
     /// <summary>Diagnostic property present when a SendAsync call on the socket ends its message, the one shape the fixes rewrite.</summary>
     public const string EndsMessageProperty = "EndsMessage";
 
-    private static readonly ImmutableArray<string> StreamWriteNames = ImmutableArray.Create("WriteAsync", "Write");
+    /// <summary>
+    /// The names of the stream writes that can write a frame, beside the sends and the project's wrappers of them: only
+    /// where the compilation has WebSocketStream (.NET 10), and not those a wrapper already goes by.
+    /// </summary>
+    public static ImmutableArray<string> StreamWriteNames(WebSocketUse use) =>
+        use.Types.WebSocketStream is null ? ImmutableArray<string>.Empty : StreamWrites.RemoveRange(use.SendCallNames);
 
     /// <summary>
-    /// The invoked names that can write a frame, for the syntax-first filter: sends and the project's wrappers of them,
-    /// and stream writes only where the compilation has WebSocketStream (.NET 10), so that other targets bind no Write
-    /// call for these rules.
+    /// A write is a send only on a stream made by a WebSocketStream factory in the same method
+    /// (<see cref="WebSocketStreamKind"/>), so only a file that names the type can hold one.
     /// </summary>
-    public static ImmutableArray<string> CallNames(WebSocketUse use) =>
-        use.Types.WebSocketStream is null ? use.SendCallNames : use.SendCallNames.AddRange(StreamWriteNames);
+    public static readonly ImmutableArray<string> StreamWriteFileMention = ImmutableArray.Create("WebSocketStream");
+
+    private static readonly ImmutableArray<string> StreamWrites = ImmutableArray.Create("WriteAsync", "Write");
 
     private SentPayload(WebSocketSendCall send, PayloadSize.PayloadSize size, LimitOptions limits)
     {
