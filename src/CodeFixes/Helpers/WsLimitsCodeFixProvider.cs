@@ -57,19 +57,30 @@ public abstract class WsLimitsCodeFixProvider : CodeFixProvider
 
     internal abstract Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken);
 
-    /// <summary>Applies a fix that edits one document at a time to every document in the work.</summary>
+    /// <summary>
+    /// Applies a fix that edits one document at a time to every document in the work. Each is fixed against the
+    /// solution as given, whose compilation they all share, and the edits are put together at the end: a document
+    /// fixed after another's edit would wait for a compilation of its own.
+    /// </summary>
     internal static async Task<Solution> PerDocumentAsync(
         Solution solution,
         IReadOnlyList<(DocumentId Document, ImmutableArray<Diagnostic> Diagnostics)> work,
         System.Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document>> fixDocument,
         CancellationToken cancellationToken)
     {
+        var fixedRoots = new List<(DocumentId Document, SyntaxNode Root)>();
         foreach (var (documentId, diagnostics) in work)
         {
-            if (solution.GetDocument(documentId) is { } document)
+            if (solution.GetDocument(documentId) is { } document
+                && await (await fixDocument(document, diagnostics, cancellationToken).ConfigureAwait(false)).GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } root)
             {
-                solution = (await fixDocument(document, diagnostics, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                fixedRoots.Add((documentId, root));
             }
+        }
+
+        foreach (var (documentId, root) in fixedRoots)
+        {
+            solution = solution.WithDocumentSyntaxRoot(documentId, root);
         }
 
         return solution;

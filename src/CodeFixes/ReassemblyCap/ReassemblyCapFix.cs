@@ -70,7 +70,7 @@ internal static class ReassemblyCapFix
             $$"""
             if ({{plan.SizeExpression}} > {{plan.Limit}})
             {
-                await {{plan.SocketExpression}}.CloseAsync(global::System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "{{CloseReason}}", {{plan.TokenExpression}});
+                await {{plan.SocketExpression}}.CloseAsync({{plan.CloseStatusType}}.MessageTooBig, "{{CloseReason}}", {{plan.TokenExpression}});
             {{exit}}
             }
             """);

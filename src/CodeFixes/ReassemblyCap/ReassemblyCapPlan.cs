@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using WsLimits.Analyzers.CodeFixes.Helpers;
 using WsLimits.Analyzers.Infrastructure;
 using WsLimits.Analyzers.Receive;
 
@@ -18,8 +19,9 @@ internal sealed class ReassemblyCapPlan
 {
     public const string LimitName = "MaxMessageBytes";
 
-    private ReassemblyCapPlan(StatementSyntax append, StatementSyntax loop, string size, string socket, string token, string limit, bool declaresLimit, ImmutableArray<StatementSyntax> exit)
+    private ReassemblyCapPlan(StatementSyntax append, StatementSyntax loop, string size, string socket, string token, string closeStatus, string limit, bool declaresLimit, ImmutableArray<StatementSyntax> exit)
     {
+        CloseStatusType = closeStatus;
         Limit = limit;
         Exit = exit;
         AppendStatement = append;
@@ -39,6 +41,9 @@ internal sealed class ReassemblyCapPlan
     public string SocketExpression { get; }
 
     public string TokenExpression { get; }
+
+    /// <summary>How the check names WebSocketCloseStatus (<see cref="TypeNames"/>).</summary>
+    public string CloseStatusType { get; }
 
     /// <summary>The name of the limit compared with: the fix's own MaxMessageBytes, or one the code already has.</summary>
     public string Limit { get; }
@@ -66,9 +71,11 @@ internal sealed class ReassemblyCapPlan
             return null;
         }
 
-        var token = NameAgain(receive.CancellationToken.Value) ?? "global::System.Threading.CancellationToken.None";
+        var position = appendStatement.SpanStart;
+        var token = NameAgain(receive.CancellationToken.Value) ?? TypeNames.At(model, position, "System.Threading.CancellationToken") + ".None";
+        var closeStatus = TypeNames.At(model, position, "System.Net.WebSockets.WebSocketCloseStatus");
         var existing = ExistingLimit.Find(model, appendStatement, cancellationToken);
-        return new ReassemblyCapPlan(appendStatement, loopStatement, $"{sink.Store.Syntax}.{sizeMember}", socket, token, existing ?? LimitName, existing is null, exit);
+        return new ReassemblyCapPlan(appendStatement, loopStatement, $"{sink.Store.Syntax}.{sizeMember}", socket, token, closeStatus, existing ?? LimitName, existing is null, exit);
     }
 
     private static WebSocketReceiveCall? FirstReceive(ILoopOperation loop, WellKnownTypes types) =>

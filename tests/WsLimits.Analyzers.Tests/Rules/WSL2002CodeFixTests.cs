@@ -312,6 +312,95 @@ public sealed class WSL2002CodeFixTests
     }
 
     [Fact]
+    public Task NamesTheCloseStatusWithItsNamespaceWhereTheFileDoesNotImportIt()
+    {
+        var test = Verifier.Create("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Receiver
+            {
+                async Task ReceiveAsync(System.Net.WebSockets.WebSocket ws)
+                {
+                    var buffer = new byte[4096];
+                    using var message = new MemoryStream();
+                    while (true)
+                    {
+                        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), default);
+                        [|message.Write(buffer, 0, result.Count)|];
+                        if (result.EndOfMessage) break;
+                    }
+                }
+            }
+            """);
+        test.FixedCode = """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Receiver
+            {
+                async Task ReceiveAsync(System.Net.WebSockets.WebSocket ws)
+                {
+                    const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+                    var buffer = new byte[4096];
+                    using var message = new MemoryStream();
+                    while (true)
+                    {
+                        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), default);
+                        message.Write(buffer, 0, result.Count);
+                        if (message.Length > MaxMessageBytes)
+                        {
+                            await ws.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "Message too big", default);
+                            return;
+                        }
+
+                        if (result.EndOfMessage) break;
+                    }
+                }
+            }
+            """;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task WritesTheCloseStatusInFullWhereItsShortNameMeansAProperty()
+    {
+        var test = Verifier.Create(InMethod("""
+            var buffer = new byte[4096];
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                [|message.Write(buffer, 0, result.Count)|];
+            }
+            while (!result.EndOfMessage);
+            Handle(Encoding.UTF8.GetString(message.ToArray()));
+            """).Replace("class Receiver\n{\n", "class Receiver\n{\n    string WebSocketCloseStatus => \"closed\";\n\n"));
+        test.FixedCode = InMethod("""
+            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+            var buffer = new byte[4096];
+            using var message = new MemoryStream();
+            WebSocketReceiveResult result;
+            do
+            {
+                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+                message.Write(buffer, 0, result.Count);
+                if (message.Length > MaxMessageBytes)
+                {
+                    await ws.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
+                    return;
+                }
+            }
+            while (!result.EndOfMessage);
+            Handle(Encoding.UTF8.GetString(message.ToArray()));
+            """).Replace("class Receiver\n{\n", "class Receiver\n{\n    string WebSocketCloseStatus => \"closed\";\n\n");
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task OffersNoFixWhereTheFunctionMustReturnAValue() => NoFixAsync(InMethod(
         """
         var buffer = new byte[4096];
