@@ -10,36 +10,8 @@ public sealed class WSL2002CodeFixTests
     [Fact]
     public Task InsertsACheckThatClosesWith1009AndDeclaresTheLimitBeforeTheLoop()
     {
-        var test = Verifier.Create(InMethod("""
-            var buffer = new byte[4096];
-            using var message = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
-                [|message.Write(buffer, 0, result.Count)|];
-            }
-            while (!result.EndOfMessage);
-            Handle(Encoding.UTF8.GetString(message.ToArray()));
-            """));
-        test.FixedCode = InMethod("""
-            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
-            var buffer = new byte[4096];
-            using var message = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
-                message.Write(buffer, 0, result.Count);
-                if (message.Length > MaxMessageBytes)
-                {
-                    await ws.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
-                    return;
-                }
-            }
-            while (!result.EndOfMessage);
-            Handle(Encoding.UTF8.GetString(message.ToArray()));
-            """);
+        var test = Verifier.Create(InMethod(MemoryStreamLoop));
+        test.FixedCode = InMethod(CheckedMemoryStreamLoop("WebSocketCloseStatus"));
         return test.RunAsync();
     }
 
@@ -367,36 +339,9 @@ public sealed class WSL2002CodeFixTests
     [Fact]
     public Task WritesTheCloseStatusInFullWhereItsShortNameMeansAProperty()
     {
-        var test = Verifier.Create(InMethod("""
-            var buffer = new byte[4096];
-            using var message = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
-                [|message.Write(buffer, 0, result.Count)|];
-            }
-            while (!result.EndOfMessage);
-            Handle(Encoding.UTF8.GetString(message.ToArray()));
-            """).Replace("class Receiver\n{\n", "class Receiver\n{\n    string WebSocketCloseStatus => \"closed\";\n\n"));
-        test.FixedCode = InMethod("""
-            const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
-            var buffer = new byte[4096];
-            using var message = new MemoryStream();
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
-                message.Write(buffer, 0, result.Count);
-                if (message.Length > MaxMessageBytes)
-                {
-                    await ws.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.MessageTooBig, "Message too big", ct);
-                    return;
-                }
-            }
-            while (!result.EndOfMessage);
-            Handle(Encoding.UTF8.GetString(message.ToArray()));
-            """).Replace("class Receiver\n{\n", "class Receiver\n{\n    string WebSocketCloseStatus => \"closed\";\n\n");
+        const string Property = "class Receiver\n{\n    string WebSocketCloseStatus => \"closed\";\n\n";
+        var test = Verifier.Create(InMethod(MemoryStreamLoop).Replace("class Receiver\n{\n", Property));
+        test.FixedCode = InMethod(CheckedMemoryStreamLoop("System.Net.WebSockets.WebSocketCloseStatus")).Replace("class Receiver\n{\n", Property);
         return test.RunAsync();
     }
 
@@ -427,6 +372,39 @@ public sealed class WSL2002CodeFixTests
         }
         """,
         parameters: "WebSocket ws, PipeWriter pipe, CancellationToken ct"));
+
+    private const string MemoryStreamLoop = """
+        var buffer = new byte[4096];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            [|message.Write(buffer, 0, result.Count)|];
+        }
+        while (!result.EndOfMessage);
+        Handle(Encoding.UTF8.GetString(message.ToArray()));
+        """;
+
+    /// <summary>The loop above as the fix leaves it, the close status named as given.</summary>
+    private static string CheckedMemoryStreamLoop(string closeStatus) => $$"""
+        const int MaxMessageBytes = 1_048_576; // wslimits.max_receive_message_bytes
+        var buffer = new byte[4096];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct);
+            message.Write(buffer, 0, result.Count);
+            if (message.Length > MaxMessageBytes)
+            {
+                await ws.CloseAsync({{closeStatus}}.MessageTooBig, "Message too big", ct);
+                return;
+            }
+        }
+        while (!result.EndOfMessage);
+        Handle(Encoding.UTF8.GetString(message.ToArray()));
+        """;
 
     private static Task NoFixAsync(string source)
     {
