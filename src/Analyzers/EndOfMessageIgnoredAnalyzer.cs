@@ -25,7 +25,7 @@ public sealed class EndOfMessageIgnoredAnalyzer : WebSocketAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var use = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider));
-        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("ReceiveAsync"), (invocation, report) => Analyze(invocation, report, types, use.Handlers), SyntaxKind.InvocationExpression);
+        RegisterCalls(context, use.ReceiveCalls.Named("ReceiveAsync"), (invocation, report) => Analyze(invocation, report, types, use.Handlers));
     }
 
     private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WellKnownTypes types, MessageHandlers handlers)

@@ -28,7 +28,7 @@ public sealed class FragmentedSendWithoutExclusiveAccessAnalyzer : WebSocketAnal
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var use = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider));
-        RegisterNamed<IInvocationOperation>(context, ImmutableArray.Create("SendAsync"), (invocation, report) => Analyze(invocation, report, use, use.Callers), SyntaxKind.InvocationExpression);
+        RegisterCalls(context, use.SendCalls.Named("SendAsync"), (invocation, report) => Analyze(invocation, report, use, use.Callers));
     }
 
     private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WebSocketUse use, CallerSections callers)

@@ -38,7 +38,7 @@ public sealed class MessageNeverEndedAnalyzer : WebSocketAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var use = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider));
-        RegisterNamed<IInvocationOperation>(context, use.SendCallNames, (invocation, report) => Analyze(invocation, report, use), SyntaxKind.InvocationExpression);
+        RegisterCalls(context, use.SendCalls, (invocation, report) => Analyze(invocation, report, use));
     }
 
     private static void Analyze(IInvocationOperation invocation, Action<Diagnostic> report, WebSocketUse use)

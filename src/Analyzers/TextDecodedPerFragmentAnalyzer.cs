@@ -23,7 +23,7 @@ public sealed class TextDecodedPerFragmentAnalyzer : WebSocketAnalyzer
     internal override void Register(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
         var use = WebSocketUse.Of(context.Compilation, types, LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider));
-        RegisterNamed<ILoopOperation>(context, use.ReceiveCallNames, (loop, report) => Analyze(loop, report, types, use), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
+        RegisterLoops(context, use.ReceiveCalls, (loop, report) => Analyze(loop, report, types, use));
     }
 
     private static void Analyze(ILoopOperation loopOperation, Action<Diagnostic> report, WellKnownTypes types, WebSocketUse use)

@@ -29,7 +29,7 @@ public sealed class UnboundedReassemblyAnalyzer : WebSocketAnalyzer
     {
         var options = LimitOptionsCache.Of(context.Options.AnalyzerConfigOptionsProvider);
         var use = WebSocketUse.Of(context.Compilation, types, options);
-        RegisterNamed<ILoopOperation>(context, use.ReceiveCallNames, (loop, report) => Analyze(loop, report, types, options, use), SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement);
+        RegisterLoops(context, use.ReceiveCalls, (loop, report) => Analyze(loop, report, types, options, use));
     }
 
     private static void Analyze(ILoopOperation operation, Action<Diagnostic> report, WellKnownTypes types, LimitOptionsCache options, WebSocketUse use)

@@ -332,48 +332,6 @@ internal sealed class CallSites
     }
 }
 
-/// <summary>How many arguments a call to one of some methods can have, read from the call's syntax.</summary>
-internal readonly struct ArgumentCounts
-{
-    private readonly int _least;
-    private readonly int _most;
-
-    private ArgumentCounts(int least, int most)
-    {
-        _least = least;
-        _most = most;
-    }
-
-    /// <param name="methods">The targets of a call: at least one.</param>
-    public static ArgumentCounts Of(IEnumerable<IMethodSymbol> methods)
-    {
-        var least = int.MaxValue;
-        var most = 0;
-        foreach (var method in methods)
-        {
-            var parameters = method.Parameters;
-            var required = parameters.Count(parameter => !parameter.IsOptional && !parameter.IsParams);
-
-            // An extension method called on its receiver takes one argument fewer; params and __arglist take any more.
-            least = Math.Min(least, method.IsExtensionMethod ? Math.Max(0, required - 1) : required);
-            most = Math.Max(most, method.IsVararg || parameters.Any(parameter => parameter.IsParams) ? int.MaxValue : parameters.Length);
-        }
-
-        return new ArgumentCounts(least, most);
-    }
-
-    public bool Allow(SyntaxNode call)
-    {
-        var count = call switch
-        {
-            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments.Count,
-            BaseObjectCreationExpressionSyntax creation => creation.ArgumentList?.Arguments.Count ?? 0,
-            _ => -1,
-        };
-        return count < 0 || (count >= _least && count <= _most);
-    }
-}
-
 /// <summary>The calls to a method (invocations, or object creations for a constructor) found in the compilation, and whether they are all there are.</summary>
 internal sealed class Callers
 {

@@ -18,7 +18,9 @@ namespace WsLimits.Analyzers.Flow;
 /// method that passes one of its parameters of the telling type (a <c>bool</c> or <c>WebSocketMessageFlags</c> for a
 /// send, a byte buffer for a receive) as an argument to a call of a name already found. These names only widen which
 /// calls the rules bind; each call is still checked for being a send (<see cref="SendWrappers"/>) or a receive
-/// (<see cref="ReceiveWrappers"/>).
+/// (<see cref="ReceiveWrappers"/>). With each name go the argument counts its calls can have: those of the socket's
+/// method and of every method the project declares by that name with a parameter of the telling type (an interface's
+/// member too, whose optional parameters its implementation may not share).
 /// </summary>
 internal static class ForwardingCallNames
 {
@@ -32,11 +34,11 @@ internal static class ForwardingCallNames
     /// </summary>
     private static readonly ConditionalWeakTable<SyntaxNode, ConcurrentDictionary<string, ImmutableArray<string>>> FoundInTree = new();
 
-    public static ImmutableArray<string> OfSends(CallSites calls) => Find(calls, "SendAsync", "send:", IsFlagType);
+    public static NamedCalls OfSends(WellKnownTypes types, CallSites calls) => Find(types, calls, "SendAsync", "send:", IsFlagType);
 
-    public static ImmutableArray<string> OfReceives(CallSites calls) => Find(calls, "ReceiveAsync", "receive:", IsByteBufferType);
+    public static NamedCalls OfReceives(WellKnownTypes types, CallSites calls) => Find(types, calls, "ReceiveAsync", "receive:", IsByteBufferType);
 
-    private static ImmutableArray<string> Find(CallSites calls, string socketName, string kind, Func<TypeSyntax?, bool> forwarded)
+    private static NamedCalls Find(WellKnownTypes types, CallSites calls, string socketName, string kind, Func<TypeSyntax?, bool> forwarded)
     {
         var found = new HashSet<string> { socketName };
         var searched = new List<string> { socketName };
@@ -60,7 +62,32 @@ internal static class ForwardingCallNames
             searched = wrappers;
         }
 
-        return found.OrderBy(name => name, StringComparer.Ordinal).ToImmutableArray();
+        var counts = ImmutableDictionary.CreateBuilder<string, ArgumentCounts>(StringComparer.Ordinal);
+        foreach (var name in found)
+        {
+            var socketMethods = name == socketName ? ArgumentCounts.Of(types.WebSocket.GetMembers(name).OfType<IMethodSymbol>()) : ArgumentCounts.None;
+            counts.Add(name, socketMethods.Or(DeclaredCounts(calls, name, forwarded)));
+        }
+
+        return new NamedCalls(counts.ToImmutable());
+    }
+
+    /// <summary>The argument counts of the methods declared by <paramref name="name"/> that take a parameter of the telling type.</summary>
+    private static ArgumentCounts DeclaredCounts(CallSites calls, string name, Func<TypeSyntax?, bool> forwarded)
+    {
+        var counts = ArgumentCounts.None;
+        foreach (var tree in calls.TreesNaming(name))
+        {
+            foreach (var parameters in NamedNodeIndex.Of(tree.GetRoot()).ParametersOfMethodsNamed(name))
+            {
+                if (parameters.Parameters.Any(parameter => forwarded(parameter.Type)))
+                {
+                    counts = counts.Or(ArgumentCounts.Of(parameters));
+                }
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>The methods in one tree that pass a parameter of the telling type to a call of <paramref name="name"/>.</summary>

@@ -22,8 +22,8 @@ internal sealed class WebSocketUse
     private static readonly ConditionalWeakTable<Compilation, WebSocketUse> Shared = new();
 
     private readonly ConcurrentDictionary<SyntaxNode, SentPayload?> _sent = new();
-    private readonly Lazy<ImmutableArray<string>> _sendCallNames;
-    private readonly Lazy<ImmutableArray<string>> _receiveCallNames;
+    private readonly Lazy<NamedCalls> _sendCalls;
+    private readonly Lazy<NamedCalls> _receiveCalls;
 
     private WebSocketUse(Compilation compilation, WellKnownTypes types, bool onlyVisibleCallers)
     {
@@ -36,8 +36,8 @@ internal sealed class WebSocketUse
         Handlers = new MessageHandlers(types, Calls);
         Settings = new SettingChoices(Calls);
         Callers = new CallerSections(Calls, onlyVisibleCallers);
-        _sendCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfSends(Calls));
-        _receiveCallNames = new Lazy<ImmutableArray<string>>(() => ForwardingCallNames.OfReceives(Calls));
+        _sendCalls = new Lazy<NamedCalls>(() => ForwardingCallNames.OfSends(types, Calls));
+        _receiveCalls = new Lazy<NamedCalls>(() => ForwardingCallNames.OfReceives(types, Calls));
         FieldAppends = new FieldAppends(types, Calls);
     }
 
@@ -56,11 +56,11 @@ internal sealed class WebSocketUse
 
     public MessageHandlers Handlers { get; }
 
-    /// <summary>The name of the socket's send and of the project's methods that may forward to one, for the send rules to bind.</summary>
-    public ImmutableArray<string> SendCallNames => _sendCallNames.Value;
+    /// <summary>The calls of the socket's send and of the project's methods that may forward to one, for the send rules to bind.</summary>
+    public NamedCalls SendCalls => _sendCalls.Value;
 
-    /// <summary>The names of the socket's receive and of the project's methods that may forward to it, for the receive rules to bind.</summary>
-    public ImmutableArray<string> ReceiveCallNames => _receiveCallNames.Value;
+    /// <summary>The calls of the socket's receive and of the project's methods that may forward to it, for the receive rules to bind.</summary>
+    public NamedCalls ReceiveCalls => _receiveCalls.Value;
 
     /// <summary>Whether every caller of a piece of code already has the socket to itself.</summary>
     public CallerSections Callers { get; }

@@ -68,6 +68,23 @@ internal sealed class NamedNodeIndex
         }
     }
 
+    /// <summary>The parameters of each method and local function the tree declares by <paramref name="name"/>.</summary>
+    public IEnumerable<ParameterListSyntax> ParametersOfMethodsNamed(string name)
+    {
+        foreach (var identifier in IdentifiersNamed(name))
+        {
+            switch (identifier.Parent)
+            {
+                case MethodDeclarationSyntax method when method.Identifier == identifier:
+                    yield return method.ParameterList;
+                    break;
+                case LocalFunctionStatementSyntax local when local.Identifier == identifier:
+                    yield return local.ParameterList;
+                    break;
+            }
+        }
+    }
+
     private static void AddMatches(SyntaxToken identifier, SyntaxKind[] kinds, HashSet<SyntaxNode> found)
     {
         if (identifier.Parent is SimpleNameSyntax name && MemberExpression(name) is var expression)

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using WsLimits.Analyzers.Flow;
 
 namespace WsLimits.Analyzers.Infrastructure;
@@ -15,6 +16,10 @@ namespace WsLimits.Analyzers.Infrastructure;
 /// </summary>
 public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 {
+    private static readonly SyntaxKind[] InvocationKind = { SyntaxKind.InvocationExpression };
+
+    private static readonly SyntaxKind[] LoopKinds = { SyntaxKind.WhileStatement, SyntaxKind.DoStatement, SyntaxKind.ForStatement, SyntaxKind.ForEachStatement };
+
     public sealed override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
@@ -42,7 +47,18 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     internal void RegisterNamed<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
         where TOperation : class, IOperation =>
-        RegisterNamedInFilesNaming(context, ImmutableArray<string>.Empty, names, analyze, kinds);
+        RegisterMatching(context, ImmutableArray<string>.Empty, names, static _ => true, analyze, kinds);
+
+    /// <summary>
+    /// As <see cref="RegisterNamed{TOperation}"/>, for the invocations of <paramref name="calls"/>: a call whose
+    /// argument count no method of its name takes is not bound.
+    /// </summary>
+    internal void RegisterCalls(CompilationStartAnalysisContext context, NamedCalls calls, Action<IInvocationOperation, Action<Diagnostic>> analyze) =>
+        RegisterMatching(context, ImmutableArray<string>.Empty, calls.Names, node => calls.MayMatter((InvocationExpressionSyntax)node), analyze, InvocationKind);
+
+    /// <summary>As <see cref="RegisterCalls"/>, for the loops that make one of <paramref name="calls"/>.</summary>
+    internal void RegisterLoops(CompilationStartAnalysisContext context, NamedCalls calls, Action<ILoopOperation, Action<Diagnostic>> analyze) =>
+        RegisterMatching(context, ImmutableArray<string>.Empty, calls.Names, calls.AnyMayMatterIn, analyze, LoopKinds);
 
     /// <summary>
     /// As <see cref="RegisterNamed{TOperation}"/>, in the files whose text also names one of
@@ -51,6 +67,11 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal void RegisterNamedInFilesNaming<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> alsoNamed, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
+        where TOperation : class, IOperation =>
+        RegisterMatching(context, alsoNamed, names, static _ => true, analyze, kinds);
+
+    private void RegisterMatching<TOperation>(
+        CompilationStartAnalysisContext context, ImmutableArray<string> alsoNamed, ImmutableArray<string> names, Func<SyntaxNode, bool> mayMatter, Action<TOperation, Action<Diagnostic>> analyze, SyntaxKind[] kinds)
         where TOperation : class, IOperation
     {
         if (!kinds.All(NamedNodeIndex.Kinds.Contains))
@@ -69,7 +90,8 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
 
             foreach (var node in NamedNodeIndex.Of(tree.GetRoot(model.CancellationToken)).Matching(kinds, names))
             {
-                if (!(node is InvocationExpressionSyntax call && DeclaredReceiverType.IsOnAnotherLibrary(call, model.SemanticModel)) && model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
+                if (mayMatter(node) && !(node is InvocationExpressionSyntax call && DeclaredReceiverType.IsOnAnotherLibrary(call, model.SemanticModel))
+                    && model.SemanticModel.GetOperation(node, model.CancellationToken) is TOperation operation)
                 {
                     Guarded(node.GetLocation(), () => analyze(operation, model.ReportDiagnostic));
                 }

@@ -24,7 +24,7 @@ public abstract class SendAnalyzer : WebSocketAnalyzer
             }
         }
 
-        RegisterNamed<IInvocationOperation>(context, use.SendCallNames, AnalyzeSend, SyntaxKind.InvocationExpression);
+        RegisterCalls(context, use.SendCalls, AnalyzeSend);
         if (SentPayload.StreamWriteNames(use) is { IsEmpty: false } writes)
         {
             RegisterNamedInFilesNaming<IInvocationOperation>(context, SentPayload.StreamWriteFileMention, writes, AnalyzeSend, SyntaxKind.InvocationExpression);

@@ -26,7 +26,7 @@ internal sealed class SentPayload
     /// where the compilation has WebSocketStream (.NET 10), and not those a wrapper already goes by.
     /// </summary>
     public static ImmutableArray<string> StreamWriteNames(WebSocketUse use) =>
-        use.Types.WebSocketStream is null ? ImmutableArray<string>.Empty : StreamWrites.RemoveRange(use.SendCallNames);
+        use.Types.WebSocketStream is null ? ImmutableArray<string>.Empty : StreamWrites.RemoveRange(use.SendCalls.Names);
 
     /// <summary>
     /// A write is a send only on a stream made by a WebSocketStream factory in the same method

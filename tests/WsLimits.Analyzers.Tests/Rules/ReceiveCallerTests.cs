@@ -56,6 +56,16 @@ public sealed class ReceiveCallerTests
         },
         WSL2002.Diagnostic().WithLocation(0).WithArguments("message", "1048576"));
 
+    /// <summary>A receive through an interface whose token is optional is a receive, with the one argument it needs.</summary>
+    [Fact]
+    public Task FlagsReassemblyThroughAReceiveWrapperCalledWithoutItsOptionalToken() => WSL2002.ProjectAsync(
+        new[]
+        {
+            FrameSource.Replace("(ArraySegment<byte> buffer, CancellationToken ct);", "(ArraySegment<byte> buffer, CancellationToken ct = default);"),
+            Reader.Replace("source.ReceiveAsync(new ArraySegment<byte>(chunk), ct)", "source.ReceiveAsync(new ArraySegment<byte>(chunk))"),
+        },
+        WSL2002.Diagnostic().WithLocation(0).WithArguments("message", "1048576"));
+
     [Fact]
     public Task QuietOnReassemblyThroughAWrapperWithACap() => WSL2002.ProjectAsync(new[]
     {

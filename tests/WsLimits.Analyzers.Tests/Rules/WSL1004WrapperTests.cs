@@ -78,4 +78,47 @@ public sealed class WSL1004WrapperTests
             }
             """,
         });
+
+    /// <summary>
+    /// Calls are told apart by their argument count before anything is bound; the count an interface allows is its
+    /// own, even where its implementation makes the token required.
+    /// </summary>
+    [Fact]
+    public Task FlagsALiteralZeroThroughAnInterfaceWhoseTokenIsOptional() => Verifier.ProjectAsync(
+        new[]
+        {
+            FrameSocket.Replace("ValueTask SendAsync(", "ValueTask SendFrameAsync(")
+                .Replace("WebSocketMessageFlags flags, CancellationToken ct);", "WebSocketMessageFlags flags, CancellationToken ct = default);"),
+            Usings + """
+            public sealed class Notifier
+            {
+                public async Task NotifyAsync(IFrameSocket socket, string text)
+                {
+                    await socket.SendFrameAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, {|#0:0|});
+                }
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("These flags lack EndOfMessage, and no later send ends the message"));
+
+    [Fact]
+    public Task FlagsALiteralZeroThroughAnExtensionCalledOnItsSocket() => Verifier.ProjectAsync(
+        new[]
+        {
+            Usings + """
+            public static class SocketFrames
+            {
+                public static ValueTask SendTextFrameAsync(this WebSocket socket, ReadOnlyMemory<byte> data, WebSocketMessageFlags flags) =>
+                    socket.SendAsync(data, WebSocketMessageType.Text, flags, CancellationToken.None);
+            }
+            """,
+            Usings + """
+            public sealed class Notifier
+            {
+                public async Task NotifyAsync(ClientWebSocket socket, string text) =>
+                    await socket.SendTextFrameAsync(Encoding.UTF8.GetBytes(text), {|#0:0|});
+            }
+            """,
+        },
+        Verifier.Diagnostic().WithLocation(0).WithArguments("These flags lack EndOfMessage, and no later send ends the message"));
 }
