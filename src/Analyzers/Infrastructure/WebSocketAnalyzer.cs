@@ -63,7 +63,7 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// As <see cref="RegisterNamed{TOperation}"/>, in the files whose text also names one of
     /// <paramref name="alsoNamed"/> (none: every file): for a name as common as <c>Write</c>, whose calls matter only
-    /// beside a type the file must name.
+    /// beside a type the file must name. The rarer name is searched for first, so most files are searched for it alone.
     /// </summary>
     internal void RegisterNamedInFilesNaming<TOperation>(
         CompilationStartAnalysisContext context, ImmutableArray<string> alsoNamed, ImmutableArray<string> names, Action<TOperation, Action<Diagnostic>> analyze, params SyntaxKind[] kinds)
@@ -83,7 +83,7 @@ public abstract class WebSocketAnalyzer : DiagnosticAnalyzer
         context.RegisterSemanticModelAction(model =>
         {
             var tree = model.SemanticModel.SyntaxTree;
-            if (!mentions.Any(tree, names, model.CancellationToken) || (!alsoNamed.IsEmpty && !mentions.Any(tree, alsoNamed, model.CancellationToken)))
+            if ((!alsoNamed.IsEmpty && !mentions.Any(tree, alsoNamed, model.CancellationToken)) || !mentions.Any(tree, names, model.CancellationToken))
             {
                 return;
             }
