@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WsLimits.Analyzers.Infrastructure;
 
 namespace WsLimits.Analyzers.Flow;
 
@@ -40,16 +41,8 @@ internal sealed class NamedCalls
             name => _counts.ContainsKey(name.Identifier.ValueText) && (InvocationOf(name) is not { } call || MayMatter(call)));
 
     /// <summary>The call <paramref name="name"/> is the invoked member of: <c>Name(...)</c>, <c>x.Name(...)</c>, <c>x?.Name(...)</c>.</summary>
-    private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name)
-    {
-        var expression = name.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Name == name => access,
-            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-            _ => (ExpressionSyntax)name,
-        };
-        return expression.Parent is InvocationExpressionSyntax call && call.Expression == expression ? call : null;
-    }
+    private static InvocationExpressionSyntax? InvocationOf(SimpleNameSyntax name) =>
+        NamedNodeIndex.MemberExpression(name) is var expression && expression.Parent is InvocationExpressionSyntax call && call.Expression == expression ? call : null;
 
     private static string? InvokedName(InvocationExpressionSyntax call) => call.Expression switch
     {

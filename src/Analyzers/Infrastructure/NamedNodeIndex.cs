@@ -112,7 +112,7 @@ internal sealed class NamedNodeIndex
     }
 
     /// <summary>The expression a name is the member of: <c>x.Name</c>, <c>x?.Name</c>, or the name alone.</summary>
-    private static ExpressionSyntax MemberExpression(SimpleNameSyntax name) => name.Parent switch
+    public static ExpressionSyntax MemberExpression(SimpleNameSyntax name) => name.Parent switch
     {
         MemberAccessExpressionSyntax access when access.Name == name => access,
         MemberBindingExpressionSyntax binding when binding.Name == name => binding,
